@@ -1,0 +1,102 @@
+"""Benchmark: convert + validate the whole shared corpus, beside the lxml floor.
+
+    python bench/convert.py [CORPUS_DIR] [--jobs N]
+
+Prints documents/s, MB/s and peak memory for lawdiff (read → normalise → parse
+→ AKN → strict XSD + Schematron + numbering), beside the floor measured in the
+same run: lxml merely parsing and strict-validating the XML lawdiff produced.
+Also prints the corpus table: documents, articles, valid %, numbering-clean %,
+and failures by cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from lxml import etree
+
+from lawdiff.convert import convert_file
+from lawdiff.errors import InputError
+from lawdiff.validate import strict_schema, validate_xml
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "lawrefbook"
+
+
+def convert_one(path: str) -> dict:
+    size = Path(path).stat().st_size
+    try:
+        result = convert_file(path)
+    except InputError as error:
+        return {"path": path, "bytes": size, "error": f"input: {error.message.split(':')[0]}"}
+    findings = validate_xml(result.xml, path)
+    rules = Counter(f.rule for f in findings)
+    return {"path": path, "bytes": size, "xml": result.xml, "articles": sum(1 for _ in result.expression.articles()),
+            "structured": result.expression.is_article_structured,
+            "xsd_valid": not any(f.rule == "xsd" for f in findings),
+            "house_valid": not any(f.rule not in ("xsd",) and not f.rule.startswith("numbering") for f in findings),
+            "numbering_clean": not any(f.rule.startswith("numbering") for f in findings), "rules": rules}
+
+
+def floor_one(xml: bytes) -> bool:
+    return strict_schema().validate(etree.fromstring(xml))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    files = sorted(str(p) for p in Path(args.corpus).rglob("*.md"))
+    if not files:
+        sys.exit(f"no .md files under {args.corpus}")
+    megabytes = sum(Path(f).stat().st_size for f in files) / 1e6
+
+    started = time.perf_counter()
+    with ProcessPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(convert_one, files, chunksize=16))
+    lawdiff_seconds = time.perf_counter() - started
+
+    xmls = [r["xml"] for r in results if "xml" in r]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(args.jobs) as pool:
+        list(pool.map(floor_one, xmls, chunksize=16))
+    floor_seconds = time.perf_counter() - started
+    xml_mb = sum(len(x) for x in xmls) / 1e6
+    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+    print(f"{'tool':<34}{'seconds':>9}{'docs/s':>9}{'MB/s':>8}")
+    print(f"{'lawdiff convert+validate':<34}{lawdiff_seconds:>9.1f}{len(files) / lawdiff_seconds:>9.0f}{megabytes / lawdiff_seconds:>8.1f}")
+    print(f"{'lxml parse+strict XSD (floor)':<34}{floor_seconds:>9.1f}{len(xmls) / floor_seconds:>9.0f}{xml_mb / floor_seconds:>8.1f}")
+    print(f"ratio to floor: {lawdiff_seconds / floor_seconds:.1f}x   peak RSS per process: {peak / 1024:.0f} MB   "
+          f"input {megabytes:.1f} MB, XML {xml_mb:.1f} MB, jobs {args.jobs}")
+    _corpus_table(results)
+
+
+def _corpus_table(results: list[dict]) -> None:
+    converted = [r for r in results if "xml" in r]
+    structured = [r for r in converted if r["structured"]]
+    errors = Counter(r["error"] for r in results if "error" in r)
+    rules = Counter()
+    for r in structured:
+        rules.update(k for k in r["rules"] if k.startswith("numbering"))
+    print()
+    print(f"documents {len(results)}  converted {len(converted)}  article-structured {len(structured)}  "
+          f"articles {sum(r['articles'] for r in converted)}")
+    print(f"XSD-valid {100 * sum(r['xsd_valid'] for r in converted) / max(1, len(converted)):.2f} %  "
+          f"house-rules-valid {100 * sum(r['house_valid'] for r in converted) / max(1, len(converted)):.2f} %  "
+          f"numbering-clean {100 * sum(r['numbering_clean'] for r in structured) / max(1, len(structured)):.2f} % "
+          f"of article-structured")
+    for cause, count in errors.most_common():
+        print(f"  not converted: {count:4d}  {cause}")
+    for rule, count in rules.most_common():
+        print(f"  documents with {rule}: {count}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""The only module that knows Akoma Ntoso, in both directions.
+
+``to_akn(Expression) -> Element`` and ``from_akn(bytes) -> Expression`` are
+inverses: ``from_akn(serialise(e)) == e`` and serialising what was read gives the
+same bytes.  Layout written (strict AKN 3.0):
+
+* ``<meta>``: FRBR work/expression/manifestation, ``<publication>`` when a
+  公布 date is known, ``<lifecycle>`` (one ``eventRef`` per history event; the
+  event kind is its ``refersTo`` TLCEvent), ``<references>``.  The manifestation
+  date is the expression date, never today, so output is deterministic.
+* ``<preface>``: the title as ``longTitle`` and each history line as printed.
+* ``<preamble>``: text before the first provision (序言, a decision's lead-in).
+* ``<body>``: 编/分编/章/节/条/款/项/目 as part/subpart/chapter/section/article/
+  paragraph/point/point; ``<num>`` keeps the Chinese label, ``<heading>`` the
+  heading; a leaf's text is ``<content>``, a lead-in before children is
+  ``<intro>``; each line of a multi-line text is one ``<p>``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from .errors import InputError
+from .grammar import label_number
+from .model import Event, Expression, Provision, Work
+from .safexml import parse_xml
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+NSMAP = {"a": NS}
+E = ElementMaker(namespace=NS, nsmap={None: NS})
+
+_ELEMENT = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": "section",
+            "article": "article", "paragraph": "paragraph", "point": "point", "subpoint": "point"}
+_EVENT_TYPE = {"adoption": "generation", "amendment": "amendment", "revision": "amendment"}
+_EVENT_NAME = {"adoption": "通过", "amendment": "修正", "revision": "修订", "entryIntoForce": "施行",
+               "publication": "公布"}
+
+
+def to_akn(expression: Expression) -> etree._Element:
+    act = E.act(_meta(expression), _preface(expression), name=expression.work.subtype)
+    if expression.preamble:
+        act.append(E.preamble(*(E.p(line) for line in expression.preamble)))
+    act.append(E.body(*(_provision(p) for p in expression.body)))
+    return E.akomaNtoso(act)
+
+
+def serialise(expression: Expression) -> bytes:
+    return etree.tostring(to_akn(expression), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _meta(expression: Expression) -> etree._Element:
+    work, when = expression.work, expression.date.isoformat()
+    expr_uri = expression.uri
+    meta = E.meta(E.identification(
+        E.FRBRWork(E.FRBRthis(value=f"{work.uri}/!main"), E.FRBRuri(value=work.uri),
+                   E.FRBRdate(date=work.date.isoformat(), name="adoption"), E.FRBRauthor(href="#legislator"),
+                   E.FRBRcountry(value=work.country), E.FRBRsubtype(value=work.subtype),
+                   E.FRBRnumber(value=work.number), E.FRBRname(value=work.title)),
+        E.FRBRExpression(E.FRBRthis(value=f"{expr_uri}/!main"), E.FRBRuri(value=expr_uri),
+                         E.FRBRdate(date=when, name="expression"), E.FRBRauthor(href="#legislator"),
+                         E.FRBRlanguage(language=expression.language)),
+        E.FRBRManifestation(E.FRBRthis(value=f"{expr_uri}/!main.xml"), E.FRBRuri(value=f"{expr_uri}.akn"),
+                            E.FRBRdate(date=when, name="transform"), E.FRBRauthor(href="#lawdiff")),
+        source="#lawdiff"))
+    published = [e for e in expression.events if e.kind == "publication"]
+    if published:
+        meta.append(E.publication(date=published[0].date.isoformat(), name="publication", showAs=work.title))
+    if expression.events:
+        meta.append(E.lifecycle(*(
+            E.eventRef(eId=f"evt_{i}", date=e.date.isoformat(), source="#ro_1", refersTo=f"#{e.kind}",
+                       **({"type": _EVENT_TYPE[e.kind]} if e.kind in _EVENT_TYPE else {}))
+            for i, e in enumerate(expression.events, 1)), source="#lawdiff"))
+    kinds = sorted({e.kind for e in expression.events})
+    meta.append(E.references(
+        E.original(eId="ro_1", href=expr_uri, showAs=work.title),
+        E.TLCOrganization(eId="legislator", href=f"/ontology/organization/{work.country}/legislator", showAs="立法机关"),
+        E.TLCOrganization(eId="lawdiff", href="/ontology/organization/lawdiff", showAs="lawdiff"),
+        *(E.TLCEvent(eId=k, href=f"/ontology/event/{k}", showAs=_EVENT_NAME[k]) for k in kinds),
+        source="#lawdiff"))
+    return meta
+
+
+def _preface(expression: Expression) -> etree._Element:
+    return E.preface(E.longTitle(E.p(expression.work.title)), *(E.p(line) for line in expression.preface))
+
+
+def _lines(text: str) -> list[etree._Element]:
+    return [E.p(line) for line in text.split("\n")]
+
+
+def _provision(provision: Provision) -> etree._Element:
+    element = E(_ELEMENT[provision.kind], eId=provision.eid)
+    if provision.label:
+        element.append(E.num(provision.label))
+    if provision.heading:
+        element.append(E.heading(provision.heading))
+    if provision.children:
+        if provision.text:
+            element.append(E.intro(*_lines(provision.text)))
+        element.extend(_provision(child) for child in provision.children)
+    else:
+        element.append(E.content(*_lines(provision.text)))
+    return element
+
+
+# ---------------------------------------------------------------- reading
+
+
+def from_akn(data: bytes, path: str = "<xml>") -> Expression:
+    """Read an AKN act written by ``to_akn`` back into the model."""
+    root = parse_xml(data, path)
+    act = root.find(f"{{{NS}}}act")
+    if root.tag != f"{{{NS}}}akomaNtoso" or act is None:
+        raise InputError(path, "not an Akoma Ntoso 3.0 act (expected <akomaNtoso><act>)", root.sourceline)
+    try:
+        return _expression(act)
+    except (TypeError, ValueError, AttributeError) as error:
+        raise InputError(path, f"incomplete AKN metadata: {error}", act.sourceline) from None
+
+
+def _value(act, xpath: str) -> str:
+    found = act.xpath(xpath, namespaces=NSMAP)
+    if not found:
+        raise ValueError(f"missing {xpath}")
+    return str(found[0])
+
+
+def _expression(act) -> Expression:
+    w = "a:meta/a:identification/a:FRBRWork/"
+    work = Work(_value(act, w + "a:FRBRname/@value"), _value(act, w + "a:FRBRcountry/@value"),
+                _value(act, w + "a:FRBRsubtype/@value"), _value(act, w + "a:FRBRnumber/@value"),
+                date.fromisoformat(_value(act, w + "a:FRBRdate/@date")))
+    x = "a:meta/a:identification/a:FRBRExpression/"
+    events = tuple(Event(date.fromisoformat(e.get("date")), e.get("refersTo").lstrip("#"))
+                   for e in act.xpath("a:meta/a:lifecycle/a:eventRef", namespaces=NSMAP))
+    preface = tuple(_text(p) for p in act.xpath("a:preface/a:p", namespaces=NSMAP))
+    preamble = tuple(_text(p) for p in act.xpath("a:preamble/a:p", namespaces=NSMAP))
+    body = act.find(f"{{{NS}}}body")
+    provisions = tuple(_read_provision(child, False) for child in _hier(body)) if body is not None else ()
+    return Expression(work, date.fromisoformat(_value(act, x + "a:FRBRdate/@date")), provisions,
+                      _value(act, x + "a:FRBRlanguage/@language"), preface, events, preamble)
+
+
+def _hier(element) -> list:
+    skip = {f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "wrapUp", "subheading")}
+    return [child for child in element if isinstance(child.tag, str) and child.tag not in skip]
+
+
+def _text(element) -> str:
+    return "".join(element.itertext())
+
+
+def _read_provision(element, inside_point: bool) -> Provision:
+    tag = etree.QName(element).localname
+    kind = {v: k for k, v in _ELEMENT.items() if k != "subpoint"}.get(tag)
+    if kind is None:
+        raise ValueError(f"unsupported element <{tag}> at line {element.sourceline}")
+    if kind == "point" and inside_point:
+        kind = "subpoint"
+    eid = element.get("eId", "")
+    label = _child_text(element, "num")
+    num, suffix = label_number(label) if label else (_ordinal(eid) if kind != "paragraph" else None, 0)
+    text_holder = element.find(f"{{{NS}}}content")
+    if text_holder is None:
+        text_holder = element.find(f"{{{NS}}}intro")
+    text = "\n".join(_text(p) for p in text_holder.iterchildren(f"{{{NS}}}p")) if text_holder is not None else ""
+    children = tuple(_read_provision(child, kind in ("point", "subpoint")) for child in _hier(element))
+    return Provision(kind, num, label, _child_text(element, "heading"), text, children, eid, suffix,
+                     element.sourceline or 0)
+
+
+def _child_text(element, name: str) -> str:
+    child = element.find(f"{{{NS}}}{name}")
+    return _text(child) if child is not None else ""
+
+
+def _ordinal(eid: str) -> int | None:
+    token = eid.rsplit("__", 1)[-1].rsplit("_", 1)[-1].partition("-")[0]
+    return int(token) if token.isdigit() else None

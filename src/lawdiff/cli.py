@@ -1,0 +1,161 @@
+"""The ``lawdiff`` command line: a thin typer layer over the library.
+
+Exit codes everywhere: 0 clean, 1 findings (invalid document, lint findings),
+2 unusable input (the error names file and line; nothing is written).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from .atomic import write_atomic
+from .convert import Conversion, convert_file, load_document
+from .errors import InputError
+from .findings import Finding
+from .lint import lint as lint_document
+from .render.findings import findings_json, findings_junit, findings_text
+from .structure import numbering_findings
+from .validate import validate_xml
+
+app = typer.Typer(help="Legal diff and amendment tracker for Chinese legislation (Akoma Ntoso 3.0).",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+SOURCE_SUFFIXES = {".txt", ".md", ".docx", ".html", ".htm"}
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+
+
+def _fail(error: InputError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {error}", markup=True)
+    return typer.Exit(2)
+
+
+def _parse_date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@app.command()
+def convert(
+    source: Path = typer.Argument(..., help="Source file (.txt, .md, .docx, .html) or a folder of them."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output .xml (or folder, for a folder)."),
+    when: Optional[str] = typer.Option(None, "--date", help="Expression date YYYY-MM-DD (default: from the text)."),
+    work_uri: Optional[str] = typer.Option(None, "--work-uri", help="FRBR work URI, e.g. /akn/cn-hl/act/regulation/2024-12-19/x."),
+    explain: bool = typer.Option(False, "--explain", help="List every normalisation with its source line."),
+) -> None:
+    """Convert regulations to Akoma Ntoso 3.0 XML.
+
+    Example: lawdiff convert regulation.txt -o regulation.xml --explain
+    """
+    expression_date = _parse_date(when)
+    if source.is_dir():
+        if output is None:
+            raise typer.BadParameter("converting a folder needs -o OUTDIR")
+        raise typer.Exit(_convert_folder(source, output, expression_date, explain))
+    try:
+        result = convert_file(source, expression_date=expression_date, work_uri=work_uri)
+    except InputError as error:
+        raise _fail(error)
+    _report_conversion(result, str(source), explain)
+    if output is None:
+        out.file.buffer.write(result.xml) if hasattr(out.file, "buffer") else out.print(result.xml.decode())
+    else:
+        write_atomic(output, result.xml)
+        err.print(f"wrote {output}")
+
+
+def _report_conversion(result: Conversion, path: str, explain: bool) -> None:
+    if explain:
+        for change in result.changes:
+            err.print(f"{path}:{change.line}: {change.kind}: {change.message}")
+    for finding in numbering_findings(result.expression, path):
+        err.print(f"[yellow]warning:[/yellow] {finding.location()}: {finding.rule} [{finding.eid}] {finding.message}")
+
+
+def _convert_folder(folder: Path, target: Path, expression_date: Optional[date], explain: bool) -> int:
+    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
+    failures = 0
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("converting", total=len(files))
+        for path in files:
+            try:
+                result = convert_file(path, expression_date=expression_date)
+                _report_conversion(result, str(path), explain)
+                write_atomic((target / path.relative_to(folder)).with_suffix(".xml"), result.xml)
+            except InputError as error:
+                failures += 1
+                err.print(f"[red]error:[/red] {error}")
+            progress.advance(task)
+    err.print(f"converted {len(files) - failures} of {len(files)} files into {target}")
+    return 2 if failures else 0
+
+
+@app.command()
+def validate(
+    paths: list[Path] = typer.Argument(..., help="AKN .xml files or folders of them."),
+    fmt: Format = typer.Option(Format.text, "--format", help="text, json or junit."),
+) -> None:
+    """Validate AKN files: strict OASIS XSD, Schematron house rules, numbering.
+
+    Example: lawdiff validate corpus/ --format junit > validate.xml
+    """
+    files = [str(f) for p in paths for f in (sorted(p.rglob("*.xml")) if p.is_dir() else [p])]
+    findings: list[Finding] = []
+    unusable = False
+    for name in files:
+        try:
+            findings += validate_xml(Path(name).read_bytes(), name)
+        except InputError as error:
+            unusable = True
+            err.print(f"[red]error:[/red] {error}")
+        except OSError as error:
+            unusable = True
+            err.print(f"[red]error:[/red] {name}: cannot read file: {error.strerror}")
+    _print_findings(findings, fmt, files)
+    if fmt is Format.text:
+        err.print(f"{len(files)} file(s), {len(findings)} finding(s)")
+    raise typer.Exit(2 if unusable else 1 if findings else 0)
+
+
+@app.command()
+def lint(
+    source: Path = typer.Argument(..., help="A source file in any format, or an AKN .xml."),
+    fmt: Format = typer.Option(Format.text, "--format", help="text, json or junit."),
+) -> None:
+    """Drafting lint: Latin words, traditional characters, half-width and doubled
+    punctuation, numbering gaps.  Reports; never changes the text.
+
+    Example: lawdiff lint regulation.txt --format json
+    """
+    try:
+        findings = lint_document(load_document(source), str(source))
+    except InputError as error:
+        raise _fail(error)
+    _print_findings(findings, fmt, [str(source)])
+    raise typer.Exit(1 if findings else 0)
+
+
+def _print_findings(findings: list[Finding], fmt: Format, files: list[str]) -> None:
+    if fmt is Format.json:
+        out.print(findings_json(findings), markup=False)
+    elif fmt is Format.junit:
+        out.print(findings_junit(findings, files), markup=False)
+    elif findings:
+        out.print(findings_text(findings), markup=False)

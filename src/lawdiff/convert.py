@@ -1,0 +1,48 @@
+"""The conversion pipeline as one call: source file → normalised → model → AKN bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .akn import serialise
+from .model import Expression
+from .normalise import Normalisation, normalise
+from .parse import parse_text
+from .readers import read_source
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    expression: Expression
+    changes: tuple[Normalisation, ...]
+    xml: bytes
+
+
+def convert_file(path: str | Path, *, expression_date: date | None = None,
+                 work_uri: str | None = None) -> Conversion:
+    normalised = normalise(read_source(path))
+    expression = parse_text(normalised, expression_date=expression_date, work_uri=work_uri)
+    return Conversion(expression, normalised.changes, serialise(expression))
+
+
+def load_document(path: str | Path) -> Expression:
+    """An Expression from an AKN file or from a source in any supported format."""
+    path = Path(path)
+    head = _head(path)
+    if head.lstrip().startswith((b"<?xml", b"<akomaNtoso")):
+        from .akn import from_akn
+
+        return from_akn(path.read_bytes(), str(path))
+    return convert_file(path).expression
+
+
+def _head(path: Path) -> bytes:
+    from .errors import InputError
+
+    try:
+        with path.open("rb") as handle:
+            return handle.read(200)
+    except OSError as error:
+        raise InputError(str(path), f"cannot read file: {error.strerror}") from None

@@ -1,0 +1,124 @@
+"""Normalised lines → document model: a small stack machine over ``grammar.classify``.
+
+Guarantees: every body character of the normalised text lands in exactly one
+provision's ``text`` or ``heading`` (or the preamble), in order; nothing is
+renumbered — ``num`` is what the label says, so gaps and duplicates survive for
+``validate`` to report.  Documents without articles (decisions listing 一、二、,
+case summaries) keep their own shape: numbered items become top-level
+paragraphs, and are never forced into articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .eids import assign_eids
+from .errors import InputError
+from .grammar import CONTAINER_KINDS_SET, Marker
+from .metadata import read_metadata
+from .model import Expression, KINDS, Provision
+from .normalise import Normalised
+
+_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+
+
+@dataclass
+class _Node:
+    """Mutable twin of ``Provision`` used only while building the tree."""
+
+    kind: str
+    num: int | None = None
+    label: str = ""
+    heading: str = ""
+    text: str = ""
+    suffix: int = 0
+    line: int = 0
+    children: list["_Node"] = field(default_factory=list)
+
+    def freeze(self) -> Provision:
+        return Provision(self.kind, self.num, self.label, self.heading, self.text,
+                         tuple(c.freeze() for c in self.children), "", self.suffix, self.line)
+
+
+def parse_text(normalised: Normalised, *, expression_date: date | None = None,
+               work_uri: str | None = None) -> Expression:
+    """Build the ``Expression`` of a normalised source."""
+    body_lines = normalised.lines[normalised.body_start:]
+    markers = normalised.markers
+    article_structured = any(m.kind == "article" for m in markers)
+    numbered = article_structured or any(m.kind == "item" for m in markers)
+    builder = _Builder(article_structured, numbered)
+    for line, marker in zip(body_lines, markers):
+        builder.feed(marker, line.text, line.line)
+    if not builder.root.children:
+        raise InputError(normalised.source.path, "no body text after the title and history lines",
+                         body_lines[0].line if body_lines else None)
+    body = assign_eids(tuple(node.freeze() for node in builder.root.children))
+    work, when, events, preface = read_metadata(
+        normalised.lines[: normalised.body_start], body, normalised.source.path,
+        expression_date=expression_date, work_uri=work_uri)
+    return Expression(work, when, body, "zho", preface, events, tuple(builder.preamble))
+
+
+class _Builder:
+    def __init__(self, article_structured: bool, numbered: bool):
+        self.article_structured = article_structured
+        self.numbered = numbered
+        self.root = _Node("root")
+        self.stack: list[_Node] = [self.root]
+        self.preamble: list[str] = []
+
+    def feed(self, marker: Marker, text: str, line: int) -> None:
+        kind = marker.kind
+        if kind == "item" and self.article_structured or kind == "toc":
+            kind = "text"
+        if kind == "subpoint" and not self._open("point"):
+            kind = "text"
+        if kind in CONTAINER_KINDS_SET:
+            self._push_under(lambda n: n.kind == "root" or _RANK[n.kind] < _RANK[kind],
+                             _Node(kind, marker.num, marker.label, marker.rest, "", marker.suffix, line))
+        elif kind == "article":
+            article = _Node("article", marker.num, marker.label, "", "", marker.suffix, line)
+            self._push_under(lambda n: n.kind == "root" or n.kind in CONTAINER_KINDS_SET, article)
+            if marker.rest:
+                self._push_under(lambda n: n is article, _Node("paragraph", text=marker.rest, line=line))
+        elif kind == "item":
+            self._push_under(lambda n: n.kind == "root",
+                             _Node("paragraph", marker.num, marker.label, "", marker.rest, line=line))
+        elif kind in ("point", "subpoint"):
+            self._feed_point(kind, marker, line)
+        else:
+            self._feed_text(text, line)
+
+    def _open(self, kind: str) -> bool:
+        return any(node.kind == kind for node in self.stack)
+
+    def _push_under(self, is_parent, node: _Node) -> None:
+        while not is_parent(self.stack[-1]):
+            self.stack.pop()
+        self.stack[-1].children.append(node)
+        self.stack.append(node)
+
+    def _feed_point(self, kind: str, marker: Marker, line: int) -> None:
+        point = _Node(kind, marker.num, marker.label, "", marker.rest, marker.suffix, line)
+        if kind == "subpoint":
+            self._push_under(lambda n: n.kind == "point", point)
+            return
+        if not self._open("paragraph"):
+            self._ensure_paragraph(line)
+        self._push_under(lambda n: n.kind == "paragraph", point)
+
+    def _ensure_paragraph(self, line: int) -> None:
+        """A point with no 款 to hang on (``第三条`` alone on its line, then ``（一）``)."""
+        self._push_under(lambda n: n.kind == "root" or _RANK[n.kind] < _RANK["paragraph"],
+                         _Node("paragraph", line=line))
+
+    def _feed_text(self, text: str, line: int) -> None:
+        if not self.article_structured and self._open("paragraph") and self.root.children[-1].num is not None:
+            self.stack[-1].text += "\n" + text  # a numbered item's continuation (quoted text, closing words)
+        elif self.stack[-1] is self.root and self.numbered and not self.root.children:
+            self.preamble.append(text)
+        else:
+            self._push_under(lambda n: n.kind in ("root", "article") or n.kind in CONTAINER_KINDS_SET,
+                             _Node("paragraph", text=text, line=line))

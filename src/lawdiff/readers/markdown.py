@@ -1,0 +1,44 @@
+"""LawRefBook Markdown: ``# title``, history lines, ``<!-- INFO END -->``, ``## 第一章``.
+
+Markdown marks (``#``, ``>``, emphasis) are removed; a ``#`` line is kept as a
+``title`` (level 1 before the body) or ``heading`` line, and the INFO END marker
+becomes an ``end-preface`` line so the parser knows where the body starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..source import SourceLine, SourceText
+
+_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_INFO_END = "<!-- INFO END -->"
+
+
+def looks_like_markdown(text: str) -> bool:
+    head = text[:5000]
+    return _INFO_END in head or bool(re.search(r"(?m)^#{1,6} \S", head))
+
+
+def read_markdown(text: str, path: str, encoding: str, notes: tuple[str, ...]) -> SourceText:
+    lines = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if stripped == _INFO_END:
+            lines.append(SourceLine("", number, "end-preface"))
+            continue
+        if stripped.startswith("<!--") and stripped.endswith("-->"):
+            continue
+        stripped = _EMPHASIS.sub(r"\2", _QUOTE.sub("", stripped)).strip()
+        heading = _HEADING.match(stripped)
+        if heading:
+            style = "title" if len(heading.group(1)) == 1 else "heading"
+            if heading.group(2):
+                lines.append(SourceLine(heading.group(2), number, style))
+        elif stripped:
+            lines.append(SourceLine(stripped, number))
+    return SourceText(path, "markdown", encoding, tuple(lines), notes)

@@ -1,0 +1,13 @@
+"""Plain text as printed: one source line per line, blank lines dropped."""
+
+from __future__ import annotations
+
+from ..source import SourceLine, SourceText
+
+
+def split_lines(text: str) -> tuple[SourceLine, ...]:
+    return tuple(SourceLine(raw, number) for number, raw in enumerate(text.split("\n"), 1) if raw.strip())
+
+
+def read_text(text: str, path: str, encoding: str, notes: tuple[str, ...]) -> SourceText:
+    return SourceText(path, "text", encoding, split_lines(text), notes)

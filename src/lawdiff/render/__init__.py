@@ -1,0 +1,1 @@
+"""Pure formatters of results; no I/O decisions."""

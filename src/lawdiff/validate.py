@@ -1,0 +1,66 @@
+"""Validation of AKN files: strict OASIS XSD, ISO Schematron house rules, numbering.
+
+``validate_xml`` never raises on an *invalid* document — problems are findings;
+it raises ``InputError`` only for unusable input (not XML, entities, …).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lxml import etree, isoschematron
+
+from akoma_ntoso import HOUSE_RULES, strict_schema_path
+
+from .akn import from_akn
+from .findings import Finding, Severity
+from .safexml import parse_xml, xml_parser
+from .structure import numbering_findings
+
+_SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+
+
+@lru_cache(maxsize=1)
+def strict_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(strict_schema_path()), xml_parser()))
+
+
+@lru_cache(maxsize=1)
+def house_rules() -> isoschematron.Schematron:
+    return isoschematron.Schematron(etree.parse(str(HOUSE_RULES), xml_parser()), store_report=True)
+
+
+def validate_xml(data: bytes, path: str = "<xml>") -> list[Finding]:
+    root = parse_xml(data, path)
+    findings = schema_findings(root, path)
+    findings += house_rule_findings(root, path)
+    if not findings:
+        findings += numbering_findings(from_akn(data, path), path)
+    return findings
+
+
+def schema_findings(root: etree._Element, path: str) -> list[Finding]:
+    schema = strict_schema()
+    if schema.validate(root):
+        return []
+    return [Finding("xsd", error.message, Severity.ERROR, path=path, line=error.line)
+            for error in schema.error_log]
+
+
+def house_rule_findings(root: etree._Element, path: str) -> list[Finding]:
+    rules = house_rules()
+    if rules.validate(root):
+        return []
+    findings = []
+    for failed in rules.validation_report.xpath("//svrl:failed-assert", namespaces=_SVRL):
+        located = root.getroottree().xpath(failed.get("location"))
+        element = located[0] if located else None
+        message = " ".join("".join(failed.itertext()).split())
+        eid = element.get("eId", "") if element is not None and hasattr(element, "get") else ""
+        if not eid and element is not None and element.getparent() is not None:
+            eid = element.getparent().get("eId", "")
+        findings.append(Finding(failed.get("id") or "house-rule", message, Severity.ERROR, eid,
+                                path=path, line=element.sourceline if element is not None else None))
+    return findings
+
+

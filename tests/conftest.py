@@ -1,0 +1,32 @@
+"""Shared fixtures.  Tests that read ../shared skip cleanly when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+LAWREFBOOK = SHARED / "lawrefbook"
+SEED = ROOT / "corpus" / "sources" / "heilongjiang-digital-economy-2024-12-19.txt"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture
+def lawrefbook() -> Path:
+    if not LAWREFBOOK.is_dir():
+        pytest.skip("../shared/lawrefbook is not present on this machine")
+    return LAWREFBOOK
+
+
+def shared_file(relative: str) -> Path:
+    """A file under ../shared, or skip the test."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"../shared/{relative} is not present on this machine")
+    return path

@@ -1,0 +1,96 @@
+"""The CLI: exit codes 0/1/2, formats, nothing half-written, help everywhere."""
+
+import json
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from lawdiff.cli import app
+
+from conftest import ROOT
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_convert_writes_valid_xml(seed_path, tmp_path):
+    out = tmp_path / "seed.xml"
+    result = run("convert", seed_path, "-o", out, "--explain")
+    assert result.exit_code == 0, result.output
+    assert "page-break-joined" in result.output and "heading-spacing" in result.output
+    assert run("validate", out).exit_code == 0
+
+
+def test_convert_to_stdout(seed_path):
+    result = run("convert", seed_path)
+    assert result.exit_code == 0
+    assert "<akomaNtoso" in result.stdout
+
+
+def test_bundled_corpus_validates():
+    assert run("validate", ROOT / "corpus").exit_code == 0
+
+
+def test_bundled_corpus_xml_is_current(seed_path):
+    """corpus/akn holds exactly what the converter makes of corpus/sources."""
+    from lawdiff.convert import convert_file
+
+    xml = convert_file(seed_path).xml
+    target = ROOT / "corpus" / "akn" / (convert_file(seed_path).expression.uri.removeprefix("/akn/") + ".xml")
+    assert target.read_bytes() == xml
+
+
+def test_numbering_defects_convert_with_warnings_and_fail_validation(tmp_path):
+    source = tmp_path / "bad.txt"
+    source.write_text("某条例\n（2020年1月1日通过）\n第一条 甲。\n第二条 乙。\n第二条 丙。\n第四条 丁。\n", "utf-8")
+    out = tmp_path / "bad.xml"
+    converted = run("convert", source, "-o", out)
+    assert converted.exit_code == 0 and "numbering-gap" in converted.output and "numbering-duplicate" in converted.output
+    assert run("validate", out).exit_code == 1
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "file is empty"),
+    (b"\x00\x01\x02\x03binary\x00\x00", "binary file"),
+    (b"<?xml version='1.0'?><akomaNtoso", "XML"),
+], ids=["empty", "binary", "malformed"])
+def test_unusable_input_exits_2_and_writes_nothing(tmp_path, content, message):
+    source = tmp_path / "in.xml"
+    source.write_bytes(content)
+    out = tmp_path / "out.xml"
+    for command in (("convert", source, "-o", out), ("validate", source)):
+        result = run(*command)
+        assert result.exit_code == 2
+        assert str(source) in result.output and message in result.output
+    assert not out.exists()
+
+
+def test_validate_json_and_junit(seed_path, tmp_path):
+    bad = tmp_path / "bad.xml"
+    from lawdiff.convert import convert_file
+
+    bad.write_bytes(convert_file(seed_path).xml.replace(b'eId="art_2"', b'eId="art_1"', 1))
+    as_json = run("validate", bad, "--format", "json")
+    assert as_json.exit_code == 1
+    assert json.loads(as_json.stdout)["findings"][0]["rule"] == "xsd"
+    junit = run("validate", bad, "--format", "junit")
+    suite = etree.fromstring(junit.stdout.encode())
+    assert suite.get("failures") == "1" and suite.find(".//failure") is not None
+
+
+def test_lint_json(seed_path):
+    result = run("lint", seed_path, "--format", "json")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    assert {(f["rule"], f["eid"], f["offset"], f["text"]) for f in findings} == {
+        ("traditional-char", "art_12__para_3", 62, "間"), ("latin-word", "art_81__para_1", 70, "and")}
+
+
+@pytest.mark.parametrize("command", ["convert", "validate", "lint"])
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Example:" in result.output
