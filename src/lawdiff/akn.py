@@ -34,6 +34,9 @@ E = ElementMaker(namespace=NS, nsmap={None: NS})
 
 _ELEMENT = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": "section",
             "article": "article", "paragraph": "paragraph", "point": "point", "subpoint": "point"}
+_NUM, _HEADING, _INTRO, _CONTENT, _P = (f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "p"))
+_HIER_SKIP = frozenset(f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "wrapUp", "subheading"))
+_KIND_OF = {f"{{{NS}}}{tag}": kind for kind, tag in _ELEMENT.items() if kind != "subpoint"}
 _EVENT_TYPE = {"adoption": "generation", "amendment": "amendment", "revision": "amendment"}
 _EVENT_NAME = {"adoption": "通过", "amendment": "修正", "revision": "修订", "entryIntoForce": "施行",
                "publication": "公布"}
@@ -90,23 +93,29 @@ def _preface(expression: Expression) -> etree._Element:
     return E.preface(E.longTitle(E.p(expression.work.title)), *(E.p(line) for line in expression.preface))
 
 
-def _lines(text: str) -> list[etree._Element]:
-    return [E.p(line) for line in text.split("\n")]
 
-
-def _provision(provision: Provision) -> etree._Element:
-    element = E(_ELEMENT[provision.kind], eId=provision.eid)
+def _provision(provision: Provision, parent: etree._Element | None = None) -> etree._Element:
+    """Write one provision (plain ``SubElement`` calls: the body is the hot path)."""
+    tag = f"{{{NS}}}{_ELEMENT[provision.kind]}"
+    element = etree.Element(tag, eId=provision.eid) if parent is None else \
+        etree.SubElement(parent, tag, eId=provision.eid)
     if provision.label:
-        element.append(E.num(provision.label))
+        etree.SubElement(element, _NUM).text = provision.label
     if provision.heading:
-        element.append(E.heading(provision.heading))
+        etree.SubElement(element, _HEADING).text = provision.heading
     if provision.children:
         if provision.text:
-            element.append(E.intro(*_lines(provision.text)))
-        element.extend(_provision(child) for child in provision.children)
+            _lines(etree.SubElement(element, _INTRO), provision.text)
+        for child in provision.children:
+            _provision(child, element)
     else:
-        element.append(E.content(*_lines(provision.text)))
+        _lines(etree.SubElement(element, _CONTENT), provision.text)
     return element
+
+
+def _lines(holder: etree._Element, text: str) -> None:
+    for line in text.split("\n"):
+        etree.SubElement(holder, _P).text = line
 
 
 # ---------------------------------------------------------------- reading
@@ -148,8 +157,7 @@ def _expression(act) -> Expression:
 
 
 def _hier(element) -> list:
-    skip = {f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "wrapUp", "subheading")}
-    return [child for child in element if isinstance(child.tag, str) and child.tag not in skip]
+    return [child for child in element if isinstance(child.tag, str) and child.tag not in _HIER_SKIP]
 
 
 def _text(element) -> str:
@@ -157,27 +165,28 @@ def _text(element) -> str:
 
 
 def _read_provision(element, inside_point: bool) -> Provision:
-    tag = etree.QName(element).localname
-    kind = {v: k for k, v in _ELEMENT.items() if k != "subpoint"}.get(tag)
+    kind = _KIND_OF.get(element.tag)
     if kind is None:
-        raise ValueError(f"unsupported element <{tag}> at line {element.sourceline}")
+        raise ValueError(f"unsupported element <{etree.QName(element).localname}> at line {element.sourceline}")
     if kind == "point" and inside_point:
         kind = "subpoint"
+    label = heading = ""
+    lines: list[str] = []
+    children = []
+    for child in element:
+        tag = child.tag
+        if tag == _NUM:
+            label = _text(child)
+        elif tag == _HEADING:
+            heading = _text(child)
+        elif tag == _CONTENT or tag == _INTRO:
+            lines = [_text(p) for p in child if p.tag == _P]
+        elif isinstance(tag, str) and tag not in _HIER_SKIP:
+            children.append(_read_provision(child, kind in ("point", "subpoint")))
     eid = element.get("eId", "")
-    label = _child_text(element, "num")
     num, suffix = label_number(label) if label else (_ordinal(eid) if kind != "paragraph" else None, 0)
-    text_holder = element.find(f"{{{NS}}}content")
-    if text_holder is None:
-        text_holder = element.find(f"{{{NS}}}intro")
-    text = "\n".join(_text(p) for p in text_holder.iterchildren(f"{{{NS}}}p")) if text_holder is not None else ""
-    children = tuple(_read_provision(child, kind in ("point", "subpoint")) for child in _hier(element))
-    return Provision(kind, num, label, _child_text(element, "heading"), text, children, eid, suffix,
+    return Provision(kind, num, label, heading, "\n".join(lines), tuple(children), eid, suffix,
                      element.sourceline or 0)
-
-
-def _child_text(element, name: str) -> str:
-    child = element.find(f"{{{NS}}}{name}")
-    return _text(child) if child is not None else ""
 
 
 def _ordinal(eid: str) -> int | None:

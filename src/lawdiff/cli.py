@@ -6,6 +6,7 @@ Exit codes everywhere: 0 clean, 1 findings (invalid document, lint findings),
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -13,12 +14,13 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from .atomic import write_atomic
 from .convert import Conversion, convert_file, load_document
 from .errors import InputError
-from .findings import Finding
+from .findings import Finding, Severity
 from .lint import lint as lint_document
 from .render.findings import findings_json, findings_junit, findings_text
 from .structure import numbering_findings
@@ -38,8 +40,12 @@ class Format(str, Enum):
     junit = "junit"
 
 
+def _error(message: object) -> None:
+    err.print(f"[red]error:[/red] {escape(str(message))}")
+
+
 def _fail(error: InputError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {error}", markup=True)
+    _error(error)
     return typer.Exit(2)
 
 
@@ -75,18 +81,19 @@ def convert(
         raise _fail(error)
     _report_conversion(result, str(source), explain)
     if output is None:
-        out.file.buffer.write(result.xml) if hasattr(out.file, "buffer") else out.print(result.xml.decode())
+        typer.echo(result.xml.decode("utf-8"), nl=False)
     else:
         write_atomic(output, result.xml)
-        err.print(f"wrote {output}")
+        err.print(f"wrote {output}", markup=False)
 
 
 def _report_conversion(result: Conversion, path: str, explain: bool) -> None:
     if explain:
         for change in result.changes:
-            err.print(f"{path}:{change.line}: {change.kind}: {change.message}")
-    for finding in numbering_findings(result.expression, path):
-        err.print(f"[yellow]warning:[/yellow] {finding.location()}: {finding.rule} [{finding.eid}] {finding.message}")
+            err.print(f"{path}:{change.line}: {change.kind}: {change.message}", markup=False)
+    warnings = [replace(f, severity=Severity.WARNING) for f in numbering_findings(result.expression, path)]
+    if warnings:
+        err.print(findings_text(warnings), markup=False)
 
 
 def _convert_folder(folder: Path, target: Path, expression_date: Optional[date], explain: bool) -> int:
@@ -101,9 +108,9 @@ def _convert_folder(folder: Path, target: Path, expression_date: Optional[date],
                 write_atomic((target / path.relative_to(folder)).with_suffix(".xml"), result.xml)
             except InputError as error:
                 failures += 1
-                err.print(f"[red]error:[/red] {error}")
+                _error(error)
             progress.advance(task)
-    err.print(f"converted {len(files) - failures} of {len(files)} files into {target}")
+    err.print(f"converted {len(files) - failures} of {len(files)} files into {target}", markup=False)
     return 2 if failures else 0
 
 
@@ -124,10 +131,10 @@ def validate(
             findings += validate_xml(Path(name).read_bytes(), name)
         except InputError as error:
             unusable = True
-            err.print(f"[red]error:[/red] {error}")
+            _error(error)
         except OSError as error:
             unusable = True
-            err.print(f"[red]error:[/red] {name}: cannot read file: {error.strerror}")
+            _error(f"{name}: cannot read file: {error.strerror}")
     _print_findings(findings, fmt, files)
     if fmt is Format.text:
         err.print(f"{len(files)} file(s), {len(findings)} finding(s)")

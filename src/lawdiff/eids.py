@@ -20,8 +20,6 @@ the duplicate number from the labels.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .model import Provision
 
 PREFIX = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec", "article": "art",
@@ -43,5 +41,6 @@ def _assign(children: tuple[Provision, ...], parent: str, seen: dict[str, int]) 
         seen[eid] = seen.get(eid, 0) + 1
         if seen[eid] > 1:
             eid = f"{eid}_dup{seen[eid]}"
-        out.append(replace(child, eid=eid, children=_assign(child.children, eid, seen)))
+        out.append(Provision(child.kind, child.num, child.label, child.heading, child.text,
+                             _assign(child.children, eid, seen), eid, child.suffix, child.line))
     return tuple(out)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numerals import NUMERAL_CHARS, cn_to_int
 
@@ -102,6 +103,7 @@ def _is_heading(rest: str) -> bool:
 CONTAINER_KINDS_SET = frozenset(UNIT_KIND.values())
 
 
+@lru_cache(maxsize=4096)
 def label_number(label: str) -> tuple[int | None, int]:
     """``(num, suffix)`` of a printed label: 第十条之一 → (10, 1), （二） → (2, 0)."""
     marker = classify(label)

@@ -7,6 +7,7 @@ Handles the forms found in statute books: 十, 十二, 二十, 一百零五, 一
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -17,6 +18,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 NUMERAL_CHARS = "〇零一二三四五六七八九两十百千万0-9０-９"
 
 
+@lru_cache(maxsize=4096)
 def cn_to_int(text: str) -> int:
     """Parse a Chinese (or Arabic, half- or full-width) numeral.
 
