@@ -123,7 +123,11 @@ def _lines(holder: etree._Element, text: str) -> None:
 
 def from_akn(data: bytes, path: str = "<xml>") -> Expression:
     """Read an AKN act written by ``to_akn`` back into the model."""
-    root = parse_xml(data, path)
+    return read_act(parse_xml(data, path), path)
+
+
+def read_act(root: etree._Element, path: str = "<xml>") -> Expression:
+    """``from_akn`` for an already parsed (safely, by ``safexml``) document."""
     act = root.find(f"{{{NS}}}act")
     if root.tag != f"{{{NS}}}akomaNtoso" or act is None:
         raise InputError(path, "not an Akoma Ntoso 3.0 act (expected <akomaNtoso><act>)", root.sourceline)

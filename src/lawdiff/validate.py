@@ -12,7 +12,8 @@ from lxml import etree, isoschematron
 
 from akoma_ntoso import HOUSE_RULES, strict_schema_path
 
-from .akn import from_akn
+from .akn import read_act
+from .model import Expression
 from .findings import Finding, Severity
 from .safexml import parse_xml, xml_parser
 from .structure import numbering_findings
@@ -30,12 +31,14 @@ def house_rules() -> isoschematron.Schematron:
     return isoschematron.Schematron(etree.parse(str(HOUSE_RULES), xml_parser()), store_report=True)
 
 
-def validate_xml(data: bytes, path: str = "<xml>") -> list[Finding]:
+def validate_xml(data: bytes, path: str = "<xml>", *, expression: Expression | None = None) -> list[Finding]:
+    """All findings for one AKN file.  Pass the ``expression`` the XML was made
+    from (as ``convert`` has it) to skip reading the model back for numbering."""
     root = parse_xml(data, path)
     findings = schema_findings(root, path)
     findings += house_rule_findings(root, path)
     if not findings:
-        findings += numbering_findings(from_akn(data, path), path)
+        findings += numbering_findings(expression or read_act(root, path), path)
     return findings
 
 
