@@ -6,6 +6,7 @@ Exit codes everywhere: 0 clean, 1 findings (invalid document, lint findings),
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import date
 from enum import Enum
@@ -19,10 +20,14 @@ from rich.progress import Progress
 
 from .atomic import write_atomic
 from .convert import Conversion, convert_file, load_document
+from .diff import diff_documents
 from .errors import InputError
 from .findings import Finding, Severity
 from .lint import lint as lint_document
 from .render.findings import findings_json, findings_junit, findings_text
+from .render.jsonout import diff_json
+from .render.markdown import diff_markdown
+from .render.terminal import diff_table
 from .structure import numbering_findings
 from .validate import validate_xml
 
@@ -166,3 +171,52 @@ def _print_findings(findings: list[Finding], fmt: Format, files: list[str]) -> N
         out.print(findings_junit(findings, files), markup=False)
     elif findings:
         out.print(findings_text(findings), markup=False)
+
+
+class DiffFormat(str, Enum):
+    terminal = "terminal"
+    html = "html"
+    docx = "docx"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="Old version: a file in any format, or WORK@DATE with --store."),
+    new: str = typer.Argument(..., help="New version: a file in any format, or WORK@DATE with --store."),
+    fmt: DiffFormat = typer.Option(DiffFormat.terminal, "--format", help="terminal, html, docx, markdown or json."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    only_changes: bool = typer.Option(False, "--only-changes", help="Hide unchanged articles."),
+) -> None:
+    """Compare two versions article by article (条文对照表).
+
+    Example: lawdiff diff old.md new.md --format html -o duizhao.html
+    """
+    try:
+        comparison = diff_documents(load_document(Path(old)), load_document(Path(new)))
+    except InputError as error:
+        raise _fail(error)
+    if fmt is DiffFormat.terminal and output is None:
+        out.print(diff_table(comparison, only_changes=only_changes))
+        return
+    rendered = DIFF_RENDERERS[fmt](comparison, only_changes=only_changes)
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_atomic(output, data)
+        err.print(f"wrote {output} ({', '.join(f'{k} {v}' for k, v in comparison.summary.items())})", markup=False)
+
+
+def _terminal_text(comparison, *, only_changes: bool) -> str:
+    console = Console(record=True, width=160, file=io.StringIO())
+    console.print(diff_table(comparison, only_changes=only_changes))
+    return console.export_text()
+
+
+DIFF_RENDERERS = {
+    DiffFormat.terminal: _terminal_text,
+    DiffFormat.markdown: diff_markdown,
+    DiffFormat.json: diff_json,
+}
