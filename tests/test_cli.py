@@ -35,13 +35,12 @@ def test_bundled_corpus_validates():
     assert run("validate", ROOT / "corpus").exit_code == 0
 
 
-def test_bundled_corpus_xml_is_current(seed_path):
-    """corpus/akn holds exactly what the converter makes of corpus/sources."""
-    from lawdiff.convert import convert_file
-
-    xml = convert_file(seed_path).xml
-    target = ROOT / "corpus" / "akn" / (convert_file(seed_path).expression.uri.removeprefix("/akn/") + ".xml")
-    assert target.read_bytes() == xml
+def test_bundled_corpus_xml_is_current(tmp_path):
+    """corpus/akn holds exactly what ``convert corpus/sources --by-uri`` makes."""
+    assert run("convert", ROOT / "corpus" / "sources", "-o", tmp_path, "--by-uri").exit_code == 0
+    made = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*.xml")}
+    bundled = {p.relative_to(ROOT / "corpus" / "akn"): p.read_bytes() for p in (ROOT / "corpus" / "akn").rglob("*.xml")}
+    assert made == bundled and len(made) == 7
 
 
 def test_numbering_defects_convert_with_warnings_and_fail_validation(tmp_path):

@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from .atomic import write_atomic
-from .convert import Conversion, convert_file, load_document
+from .convert import Conversion, akn_path, convert_file, load_document
 from .diff import diff_documents
 from .errors import InputError
 from .findings import Finding, Severity
@@ -70,6 +70,7 @@ def convert(
     when: Optional[str] = typer.Option(None, "--date", help="Expression date YYYY-MM-DD (default: from the text)."),
     work_uri: Optional[str] = typer.Option(None, "--work-uri", help="FRBR work URI, e.g. /akn/cn-hl/act/regulation/2024-12-19/x."),
     explain: bool = typer.Option(False, "--explain", help="List every normalisation with its source line."),
+    by_uri: bool = typer.Option(False, "--by-uri", help="For a folder: name outputs by FRBR expression URI."),
 ) -> None:
     """Convert regulations to Akoma Ntoso 3.0 XML.
 
@@ -79,7 +80,7 @@ def convert(
     if source.is_dir():
         if output is None:
             raise typer.BadParameter("converting a folder needs -o OUTDIR")
-        raise typer.Exit(_convert_folder(source, output, expression_date, explain))
+        raise typer.Exit(_convert_folder(source, output, expression_date, explain, by_uri))
     try:
         result = convert_file(source, expression_date=expression_date, work_uri=work_uri)
     except InputError as error:
@@ -101,7 +102,8 @@ def _report_conversion(result: Conversion, path: str, explain: bool) -> None:
         err.print(findings_text(warnings), markup=False)
 
 
-def _convert_folder(folder: Path, target: Path, expression_date: Optional[date], explain: bool) -> int:
+def _convert_folder(folder: Path, target: Path, expression_date: Optional[date], explain: bool,
+                    by_uri: bool) -> int:
     files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
     failures = 0
     with Progress(console=err, transient=True) as progress:
@@ -110,7 +112,8 @@ def _convert_folder(folder: Path, target: Path, expression_date: Optional[date],
             try:
                 result = convert_file(path, expression_date=expression_date)
                 _report_conversion(result, str(path), explain)
-                write_atomic((target / path.relative_to(folder)).with_suffix(".xml"), result.xml)
+                name = akn_path(result.expression) if by_uri else path.relative_to(folder).with_suffix(".xml")
+                write_atomic(target / name, result.xml)
             except InputError as error:
                 failures += 1
                 _error(error)

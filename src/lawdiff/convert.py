@@ -27,6 +27,12 @@ def convert_file(path: str | Path, *, expression_date: date | None = None,
     return Conversion(expression, normalised.changes, serialise(expression))
 
 
+def akn_path(expression: Expression) -> Path:
+    """Where an expression's XML lives in a corpus folder: its FRBR expression URI
+    as a path (``cn-hl/act/regulation/2024-12-19/x/zho@2024-12-19.xml``)."""
+    return Path(expression.uri.removeprefix("/akn/") + ".xml")
+
+
 def load_document(path: str | Path) -> Expression:
     """An Expression from an AKN file or from a source in any supported format."""
     path = Path(path)
