@@ -60,17 +60,20 @@ def align_provisions(old: Sequence[Provision], new: Sequence[Provision], *, thre
     """Align two sibling lists (articles of two versions, or 款 of two articles)."""
     old_text = [own_text(p) for p in old]
     new_text = [own_text(p) for p in new]
+    if old_text == new_text:  # the common case inside unchanged articles: no search at all
+        return tuple(_pair(old, new, k, k, "unchanged" if _same_number(old[k], new[k]) else "renumbered", 1.0)
+                     for k in range(len(old)))
     matched = _exact_anchors(old_text, new_text)
-    backbone = _longest_increasing(sorted(matched.items(), key=lambda item: item[1]))
-    old_grams = [_bigrams(t) for t in old_text]
-    new_grams = [_bigrams(t) for t in new_text]
+    backbone = _Backbone(_longest_increasing(sorted(matched.items(), key=lambda item: item[1])))
+    old_grams = _LazyGrams(old_text)
+    new_grams = _LazyGrams(new_text)
     similar = _similar_pairs(old_grams, new_grams, matched, threshold, max_postings)
     pairs: list[tuple[int | None, int | None, str, float]] = []
     for i, j in matched.items():
-        kind = "moved" if (i, j) not in backbone else "unchanged" if _same_number(old[i], new[j]) else "renumbered"
+        kind = "moved" if (i, j) not in backbone.pairs else "unchanged" if _same_number(old[i], new[j]) else "renumbered"
         pairs.append((i, j, kind, 1.0))
     for (i, j), score in similar.items():
-        kind = "moved" if _breaks_order(i, j, backbone) else "modified"
+        kind = "moved" if backbone.crossed_by(i, j) else "modified"
         pairs.append((i, j, kind, score))
     paired = {**matched, **{i: j for i, j in similar}}
     for i, j in _fill_gaps(paired, len(old), len(new)):
@@ -132,9 +135,34 @@ def _longest_increasing(items: list[tuple[int, int]]) -> set[tuple[int, int]]:
     return chain
 
 
-def _breaks_order(i: int, j: int, backbone: set[tuple[int, int]]) -> bool:
-    """Does pairing old i with new j cross a backbone pair?"""
-    return any((a < i) != (b < j) for a, b in backbone)
+class _Backbone:
+    """The unmoved pairs, increasing in both old and new position."""
+
+    def __init__(self, pairs: set[tuple[int, int]]):
+        self.pairs = pairs
+        ordered = sorted(pairs)
+        self.olds = [a for a, _ in ordered]
+        self.news = [b for _, b in ordered]
+
+    def crossed_by(self, i: int, j: int) -> bool:
+        """Would pairing old i with new j cross a backbone pair?  O(log n)."""
+        k = bisect.bisect_left(self.olds, i)
+        return (k > 0 and self.news[k - 1] > j) or (k < len(self.news) and self.news[k] < j)
+
+
+class _LazyGrams:
+    """Bigram multisets computed on first use: exact anchors never need them."""
+
+    def __init__(self, texts: list[str]):
+        self.texts, self.cache = texts, {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index: int) -> Counter:
+        if index not in self.cache:
+            self.cache[index] = _bigrams(self.texts[index])
+        return self.cache[index]
 
 
 def _bigrams(text: str) -> Counter:
@@ -147,7 +175,7 @@ def _dice(a: Counter, b: Counter) -> float:
     return 2 * sum((a & b).values()) / total if total else 1.0
 
 
-def _similar_pairs(old_grams: list[Counter], new_grams: list[Counter], matched: dict[int, int],
+def _similar_pairs(old_grams: _LazyGrams, new_grams: _LazyGrams, matched: dict[int, int],
                    threshold: float, max_postings: int) -> dict[tuple[int, int], float]:
     free_old = [i for i in range(len(old_grams)) if i not in matched]
     taken_new = set(matched.values())
@@ -205,24 +233,31 @@ def _greedy(scored: list[tuple[int, float, int, int]]) -> dict[tuple[int, int], 
     return pairs
 
 
-def _splits_and_merges(old_grams: list[Counter], new_grams: list[Counter], paired: dict[int, int],
+def _splits_and_merges(old_grams: _LazyGrams, new_grams: _LazyGrams, paired: dict[int, int],
                        containment: float) -> list[tuple[int | None, int | None, str, float]]:
+    """A split-off or merged provision sits next to its partner, so only the
+    paired provisions within ``_WINDOW`` places are candidates."""
     inverse = {j: i for i, j in paired.items()}
     found = []
     for j in range(len(new_grams)):
         if j not in inverse:
-            best = _best_container(new_grams[j], old_grams, paired.keys(), containment)
+            near = [inverse[k] for k in range(j - _WINDOW, j + _WINDOW + 1) if k in inverse]
+            best = _best_container(new_grams[j], old_grams, near, containment)
             found.append((best, j, "split", _contained(new_grams[j], old_grams[best])) if best is not None
                          else (None, j, "inserted", 0.0))
     for i in range(len(old_grams)):
         if i not in paired:
-            best = _best_container(old_grams[i], new_grams, inverse.keys(), containment)
+            near = [paired[k] for k in range(i - _WINDOW, i + _WINDOW + 1) if k in paired]
+            best = _best_container(old_grams[i], new_grams, near, containment)
             found.append((i, best, "merged", _contained(old_grams[i], new_grams[best])) if best is not None
                          else (i, None, "deleted", 0.0))
     return found
 
 
-def _best_container(part: Counter, others: list[Counter], candidates, containment: float) -> int | None:
+_WINDOW = 3
+
+
+def _best_container(part: Counter, others: _LazyGrams, candidates, containment: float) -> int | None:
     size = sum(part.values())
     if size < 8:
         return None

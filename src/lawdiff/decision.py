@@ -1,0 +1,181 @@
+"""Amendment decisions (修改决定) as data, and their official wording.
+
+A ``Decision`` is a list of numbered ``Item``s, each a list of ``Edit``s.  Edits
+refer to provisions by their numbers in the OLD text (``target``) and place new
+provisions by their numbers in the NEW text (``position``), as Chinese
+amendment decisions do.  ``render_decision`` writes the wording of the national
+drafting conventions; ``decision_parse.parse_decision`` reads it back (and
+real decisions).  The two are inverses: ``parse(render(d)) == d``.
+
+Wording used (X, Y, N: Chinese numerals; “…” the quoted text, each paragraph
+opening with “ and only the last closing with ”):
+
+=====================  ==============================================================
+edit                   wording
+=====================  ==============================================================
+replace                将第X条[第Y款[第Z项]]修改为：“…”
+replace_words          将第X条[第Y款]中的“A”修改为“B”
+delete_words           删去第X条[第Y款]中的“A”
+insert_words           在第X条[第Y款]中的“A”后增加“B”（…“A”前增加“B”）
+insert (article)       增加一条，作为第N条：“…” / 在第X条后增加一条，作为第X条之一：“…”
+insert (paragraph)     在第X条中增加一款，作为第N款：“…”（增加二款，作为第二款、第三款）
+insert (point)         在第X条第Y款中增加一项，作为第N项：“…”
+delete                 删去第X条[第Y款[第Z项]]。
+renumber               将第X条改为第Y条 / 将第X条第Y款改为第N条（拆分）
+=====================  ==============================================================
+
+``在“A”后增加“B”`` carries implicit punctuation, as official decisions do
+(2022 反垄断法 decision: 在“保护市场公平竞争”后增加“鼓励创新” gives
+``保护市场公平竞争，鼓励创新，``; 在“商业秘密”后增加“个人隐私和个人信息” gives
+``商业秘密、个人隐私和个人信息``): see ``implicit_separator``.  lawdiff's own
+reports only use this form where the rule gives exactly the new text.
+
+Inside one item the first edit names the article; later edits of the same
+article leave it implicit (``将第十条改为第十三条，第一款修改为：“…”``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .numerals import int_to_cn
+
+#: Closing sentence of a decision whose numbering changed.
+RENUMBER_CLOSING = "此外，对条文顺序作相应调整。"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """第X条[之S][第Y款][第Z项]; ``article`` None means "the item's article"."""
+
+    article: int | None = None
+    suffix: int = 0
+    paragraph: int | None = None
+    point: int | None = None
+
+    def label(self, *, with_article: bool = True) -> str:
+        out = ""
+        if self.article is not None and with_article:
+            out = f"第{int_to_cn(self.article)}条" + (f"之{int_to_cn(self.suffix)}" if self.suffix else "")
+        if self.paragraph is not None:
+            out += f"第{int_to_cn(self.paragraph)}款"
+        if self.point is not None:
+            out += f"第{int_to_cn(self.point)}项"
+        return out
+
+    @property
+    def unit(self) -> str:
+        return "point" if self.point is not None else "paragraph" if self.paragraph is not None else "article"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One operation.  ``new`` holds new provision text with ``\\n`` between
+    paragraphs; ``old`` the quoted words being replaced or deleted; ``anchor``
+    the words an insertion goes after (or before, with ``before``)."""
+
+    action: str  # replace | replace_words | delete_words | insert_words | insert | delete | renumber
+    target: Ref | None = None
+    position: tuple[Ref, ...] = ()
+    old: str = ""
+    new: str = ""
+    anchor: str = ""
+    before: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A numbered item of the decision; ``group`` items hold sub-items (（一）…)."""
+
+    edits: tuple[Edit, ...] = ()
+    group: tuple["Item", ...] = ()
+    text: str = ""  # the item as read (parsing) — empty when rendered from a report
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    items: tuple[Item, ...]
+    renumber: bool = False  # 对条文顺序作相应调整
+
+
+_CONJUNCTIONS = ("和", "或者", "或", "及", "以及", "并", "并且", "与", "等", "的")
+_PUNCTUATION = "，、；。：！？）”"
+
+
+def implicit_separator(following: str, words: str) -> str:
+    """The punctuation an insertion after an anchor brings with it: none when
+    the words start with punctuation or a conjunction; ``，`` before a clause
+    break; ``、`` otherwise (an item added to an enumeration)."""
+    if not words or words[0] in _PUNCTUATION or words.startswith(_CONJUNCTIONS):
+        return ""
+    if following in ("，", "；", "。", "："):
+        return "，"
+    return "、"
+
+
+def quote(text: str) -> str:
+    """Quote provision text the official way: “p1\\n“p2” (one closing mark)."""
+    return "\n".join("“" + line for line in text.split("\n")) + "”"
+
+
+def render_edit(edit: Edit, *, with_article: bool) -> str:
+    """The wording of one edit; ``with_article`` False inside an item that has
+    already named its article (then no 将: ``，第一款修改为：“…”``)."""
+    target = edit.target.label(with_article=with_article) if edit.target else ""
+    lead = "将" if with_article and target else ""
+    if edit.action == "replace":
+        return f"{lead}{target}修改为：{quote(edit.new)}"
+    if edit.action == "replace_words":
+        return f"{lead}{target}中的“{edit.old}”修改为“{edit.new}”" if target else f"其中的“{edit.old}”修改为“{edit.new}”"
+    if edit.action == "delete_words":
+        return f"删去{target}中的“{edit.old}”" if target else f"删去其中的“{edit.old}”"
+    if edit.action == "insert_words":
+        where = f"{target}中的" if target else ""
+        return f"在{where}“{edit.anchor}”{'前' if edit.before else '后'}增加“{edit.new}”"
+    if edit.action == "delete":
+        return f"删去{target}"
+    if edit.action == "renumber":
+        return f"{lead or '将'}{target}改为{edit.position[0].label(with_article=edit.position[0].unit == 'article')}"
+    if edit.action == "insert":
+        return _render_insert(edit, target)
+    raise ValueError(f"unknown edit action {edit.action!r}")
+
+
+_UNIT_WORD = {"article": "条", "paragraph": "款", "point": "项"}
+
+
+def _render_insert(edit: Edit, target: str) -> str:
+    unit = edit.position[0].unit
+    count = int_to_cn(len(edit.position))
+    places = "、".join(p.label(with_article=unit == "article") for p in edit.position)
+    where = ""
+    if target and unit == "article":
+        where = f"在{target}后"
+    elif target:
+        where = f"在{target}中"
+    return f"{where}增加{count}{_UNIT_WORD[unit]}，作为{places}：{quote(edit.new)}"
+
+
+def render_item(item: Item) -> str:
+    if item.group:
+        lines = ["对部分条文作以下修改："]
+        lines += [f"（{int_to_cn(k)}）{render_item(sub)}" for k, sub in enumerate(item.group, 1)]
+        return "\n".join(lines)
+    parts: list[str] = []
+    named = None
+    for edit in item.edits:
+        with_article = edit.target is None or edit.target.article != named or edit.action == "insert"
+        text = render_edit(edit, with_article=with_article)
+        if edit.target is not None and edit.target.article is not None:
+            named = edit.target.article
+        separator = "\n" if parts and parts[-1].endswith("”") and "：“" in parts[-1] else "，"
+        parts.append((separator if parts else "") + text)
+    return "".join(parts) + "。"
+
+
+def render_decision(decision: Decision) -> str:
+    """The body of the decision, ready to paste: 一、…  二、…  (closing sentence)."""
+    lines = [f"{int_to_cn(k)}、{render_item(item)}" for k, item in enumerate(decision.items, 1)]
+    if decision.renumber:
+        lines.append(RENUMBER_CLOSING)
+    return "\n".join(lines) + "\n"
