@@ -224,32 +224,33 @@ def _replace(articles: list[_Article], edit: Edit) -> None:
 def _word_edit(articles: list[_Article], edit: Edit) -> None:
     article = _find_article(articles, edit.target)
     nodes = [n for top in _targets(article, edit.target) for n in _walk(top)]
-    new = PROTECT_OPEN + edit.new + PROTECT_CLOSE if edit.new else ""
     if edit.action == "insert_words" and not edit.anchor:  # 在第一款最后增加“…”
-        nodes[-1].text += new
+        nodes[-1].text = apply_words(nodes[-1].text, edit)
         return
     needle = edit.anchor if edit.action == "insert_words" else edit.old
     hits = [n for n in nodes if needle in n.text]
     if not hits:
         raise _Unfit(f"“{needle}” not found in {edit.target.label()}")
     for node in hits:
-        if edit.action == "insert_words":
-            node.text = _insert_words(node.text, needle, edit.new, edit.before)
-        else:
-            node.text = node.text.replace(needle, new)
+        node.text = apply_words(node.text, edit)
 
 
-def _insert_words(text: str, anchor: str, words: str, before: bool) -> str:
-    """Insert ``words`` at every occurrence of ``anchor`` with the implicit
-    punctuation of the conventions (``implicit_separator``), protected."""
+def apply_words(text: str, edit: Edit) -> str:
+    """One word-level edit on one text, at every occurrence of its quoted words;
+    what the decision supplies is wrapped in protection marks."""
+    new = PROTECT_OPEN + edit.new + PROTECT_CLOSE if edit.new else ""
+    if edit.action == "insert_words" and not edit.anchor:
+        return text + new
+    if edit.action != "insert_words":
+        return text.replace(edit.old, new)
     out, start = [], 0
-    while (found := text.find(anchor, start)) >= 0:
-        end = found + len(anchor)
-        if before:
-            out.append(text[start:found] + PROTECT_OPEN + words + PROTECT_CLOSE + anchor)
+    while (found := text.find(edit.anchor, start)) >= 0:
+        end = found + len(edit.anchor)
+        if edit.before:
+            out.append(text[start:found] + new + edit.anchor)
         else:
-            separator = implicit_separator(text[end:end + 1], words)
-            out.append(text[start:end] + PROTECT_OPEN + separator + words + PROTECT_CLOSE)
+            separator = implicit_separator(text[end:end + 1], edit.new)
+            out.append(text[start:end] + PROTECT_OPEN + separator + edit.new + PROTECT_CLOSE)
         start = end
     return "".join(out) + text[start:]
 

@@ -36,7 +36,7 @@ article leave it implicit (``将第十条改为第十三条，第一款修改为
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .numerals import int_to_cn
 
@@ -89,7 +89,7 @@ class Item:
 
     edits: tuple[Edit, ...] = ()
     group: tuple["Item", ...] = ()
-    text: str = ""  # the item as read (parsing) — empty when rendered from a report
+    text: str = field(default="", compare=False)  # the item as read; not part of its meaning
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +129,8 @@ def render_edit(edit: Edit, *, with_article: bool) -> str:
         return f"{lead}{target}中的“{edit.old}”修改为“{edit.new}”" if target else f"其中的“{edit.old}”修改为“{edit.new}”"
     if edit.action == "delete_words":
         return f"删去{target}中的“{edit.old}”" if target else f"删去其中的“{edit.old}”"
+    if edit.action == "insert_words" and not edit.anchor:
+        return f"在{target}最后增加“{edit.new}”"
     if edit.action == "insert_words":
         where = f"{target}中的" if target else ""
         return f"在{where}“{edit.anchor}”{'前' if edit.before else '后'}增加“{edit.new}”"
@@ -164,13 +166,15 @@ def render_item(item: Item) -> str:
     parts: list[str] = []
     named = None
     for edit in item.edits:
-        with_article = edit.target is None or edit.target.article != named or edit.action == "insert"
+        with_article = edit.target is None or edit.target.article != named
         text = render_edit(edit, with_article=with_article)
         if edit.target is not None and edit.target.article is not None:
             named = edit.target.article
         separator = "\n" if parts and parts[-1].endswith("”") and "：“" in parts[-1] else "，"
         parts.append((separator if parts else "") + text)
-    return "".join(parts) + "。"
+    text = "".join(parts)
+    block = item.edits and item.edits[-1].action in ("replace", "insert")
+    return text if block else text + "。"
 
 
 def render_decision(decision: Decision) -> str:

@@ -19,10 +19,10 @@ from .decision import Decision, Edit, Item, Ref
 from .numerals import NUMERAL_CHARS, cn_to_int
 
 _N = f"[{NUMERAL_CHARS}]+"
-_CN = "[一二三四五六七八九十百千两]+"
+_CN = "[一二三四五六七八九十百千零两]+"
 _LAW = r"(?:刑法|宪法|本法|本条例|该法|该条例)?"
 REF = (rf"{_LAW}(?:第(?P<A>{_N})条(?:之(?P<S>{_CN}))?)?(?:第(?P<P>{_N})款)?(?:第(?P<I>{_N})项)?")
-_Q = r"“(?P<{}>(?:[^“”]|\n“)*)”"
+_Q = "\uE000(?P<{}>\\d+)\uE001"  # a quotation, replaced by its index before matching
 _SEP = re.compile(r"[，,；;。\s]*")
 _ITEM = re.compile(rf"^(?:(?P<cn>{_CN})、|第(?P<art>{_N})条[\s　]+)")
 _SUB = re.compile(rf"^[（(](?P<cn>{_CN})[）)]")
@@ -158,7 +158,37 @@ def _not_understood(item: Item) -> bool:
     return (not item.edits and not item.group) or any(_not_understood(sub) for sub in item.group)
 
 
+def _hide_quotations(text: str) -> tuple[str, list[str]]:
+    """Replace each outermost “…” by a numbered placeholder, so quoted text —
+    which may itself contain “三个代表” or 第X条 — never confuses the clause
+    patterns.  A “ at a line start continues a multi-paragraph quotation."""
+    out, quotes, depth, current = [], [], 0, []
+    for index, char in enumerate(text):
+        continues = char == "“" and depth == 1 and index > 0 and text[index - 1] == "\n" \
+            and current and current[-1] == "\n"
+        if char == "“" and not continues:
+            depth += 1
+            if depth == 1:
+                current = []
+                continue
+        elif char == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(f"\uE000{len(quotes)}\uE001")
+                quotes.append("".join(current))
+                continue
+        if depth:
+            if not continues:
+                current.append(char)
+        else:
+            out.append(char)
+    if depth:  # an unclosed quotation: keep the text as it was
+        return text, []
+    return "".join(out), quotes
+
+
 def _parse_clauses(body: str, text: str) -> Item:
+    body, quotes = _hide_quotations(body)
     edits: list[Edit] = []
     article: tuple[int, int] | None = None
     position = 0
@@ -169,7 +199,7 @@ def _parse_clauses(body: str, text: str) -> Item:
         for action, pattern in CLAUSES:
             match = pattern.match(body, position)
             if match and match.end() > position:
-                edit, article = _edit(action, match, article)
+                edit, article = _edit(action, match, article, quotes)
                 if edit is not None:
                     edits.append(edit)
                 position = match.end()
@@ -188,11 +218,11 @@ def _target(match: re.Match, prefix: str, article: tuple[int, int] | None) -> Re
                cn_to_int(groups["I"]) if groups["I"] else None)
 
 
-def _edit(action: str, match: re.Match, article: tuple[int, int] | None):
+def _edit(action: str, match: re.Match, article: tuple[int, int] | None, quotes: list[str]):
     target = _target(match, "t", article) or _target(match, "u", article)
     named = (target.article, target.suffix) if target and target.article is not None else article
     get = match.groupdict().get
-    text = lambda name: (get(name) or "").replace("\n“", "\n")
+    text = lambda name: quotes[int(get(name))] if get(name) is not None else ""
     if action == "renumber":
         position = _target(match, "p", None)
         if position is not None and position.article is None and target is not None:

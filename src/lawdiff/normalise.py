@@ -26,7 +26,8 @@ _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])
 class Normalisation:
     """One change made to the source: what, where, and the text before it."""
 
-    kind: str  # "page-break-joined" | "heading-joined" | "heading-spacing" | "toc-skipped" | "decoded"
+    kind: str  # "page-break-joined" | "heading-joined" | "heading-spacing" | "toc-skipped" |
+    #            "invisible-line-dropped" | "decoded"
     line: int
     message: str
     original: tuple[str, ...] = ()
@@ -45,7 +46,7 @@ def normalise(source: SourceText) -> Normalised:
     """Split preface from body, then skip a repeated TOC, rejoin page-broken
     paragraphs and unspace headings in the body."""
     changes = [Normalisation("decoded", 0, note) for note in source.notes]
-    lines = list(source.lines)
+    lines = _drop_invisible(list(source.lines), changes)
     start = find_body_start(lines)
     body = [(line, mark(line)) for line in lines[start:]]
     body = _skip_toc(body, changes)
@@ -53,6 +54,21 @@ def normalise(source: SourceText) -> Normalised:
     body = [_unspace_heading(line, marker, changes) for line, marker in body]
     return Normalised(source, tuple(lines[:start]) + tuple(line for line, _ in body), start,
                       tuple(changes), tuple(marker for _, marker in body))
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _drop_invisible(lines: list[SourceLine], changes: list[Normalisation]) -> list[SourceLine]:
+    """Lines holding only zero-width characters (U+200B…) are not paragraphs."""
+    kept = []
+    for line in lines:
+        if line.text and not line.text.strip(_INVISIBLE + " \u3000"):
+            changes.append(Normalisation("invisible-line-dropped", line.line,
+                                         f"dropped line {line.line}: only zero-width characters", (line.text,)))
+        else:
+            kept.append(line)
+    return kept
 
 
 def mark(line: SourceLine) -> Marker:

@@ -1,0 +1,333 @@
+"""From a comparison to an amendment decision, in the drafting conventions.
+
+``amendment_report(diff)`` writes one item per changed article, in the order of
+the new text, referring to provisions by their OLD numbers and placing new
+ones by their NEW numbers.  Choices a drafter would make, made explicit:
+
+* an article whose only changes are references renumbered by the new
+  numbering is not itemised: ``此外，对条文顺序作相应调整`` covers it, as pure
+  renumbering does;
+* a renumbered article that also changes opens with ``将第X条改为第Y条``;
+* inside an article, a 款 is rewritten word by word when at most
+  ``MAX_WORD_EDITS`` runs of words changed and it kept at least
+  ``MIN_WORD_SIMILARITY`` of its text; otherwise ``第Y款修改为：“…”``; the whole
+  article is rewritten (``修改为：“…”``) when its 款 cannot be paired one to one
+  or less than ``MIN_ARTICLE_SIMILARITY`` of it survives;
+* quoted words are extended with context until they occur once in the 款;
+* articles changed only word by word are gathered, when there are at least
+  two, into a last item ``对部分条文作以下修改：（一）…``, as in the 2022
+  反垄断法 decision.
+
+Every choice is checked by applying it: ``verify_report`` applies the report
+to the old text and diffs the result against the new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .apply import apply_decision, apply_words
+from .decision import Decision, Edit, Item, Ref, implicit_separator
+from .diff import Change, DocumentDiff, diff_documents
+from .model import Expression, Provision
+from .render.plaintext import render_body, render_provision
+from .renumber import PROTECT_CLOSE, PROTECT_OPEN, renumber_references, strip_protection
+from .textdiff import diff_text
+
+MAX_WORD_EDITS = 3
+MIN_WORD_SIMILARITY = 0.6
+MIN_ARTICLE_SIMILARITY = 0.5
+_MIN_QUOTE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    decision: Decision
+    items: tuple[tuple[Item, Change], ...]  # each item with the change it drafts
+
+
+def amendment_report(diff: DocumentDiff) -> Decision:
+    articles = _article_map(diff)
+    splits = _splits(diff.changes)
+    structural, wordy = [], []
+    for change in diff.changes:
+        if change.old is not None and change.old.eid in splits:
+            item = splits.pop(change.old.eid)
+        elif change.old is not None and any(change.old is c.old for c in diff.changes if c.kind == "split") \
+                and change.kind != "deleted":
+            continue  # the other parts of a split already itemised
+        else:
+            item = _item(change, articles)
+        if item is None:
+            continue
+        (wordy if _word_level(item) else structural).append(item)
+    items = structural + ([Item(group=tuple(wordy))] if len(wordy) > 1 else wordy)
+    renumber = any((c.old.num, c.old.suffix) != (c.new.num, c.new.suffix)
+                   for c in diff.changes if c.old is not None and c.new is not None)
+    renumber = renumber or any(c.kind in ("inserted", "deleted") for c in diff.changes)
+    return Decision(tuple(items), renumber)
+
+
+def _article_map(diff: DocumentDiff) -> dict[tuple[int, int], tuple[int, int]]:
+    return {(c.old.num, c.old.suffix): (c.new.num, c.new.suffix) for c in diff.changes
+            if c.old is not None and c.new is not None and c.kind != "split" and c.old.kind == "article"}
+
+
+def _splits(changes: tuple[Change, ...]) -> dict[str, Item]:
+    """``将第十三条第二款改为第十六条，第一款改为第十七条``: an article whose 款
+    became separate articles unchanged, one 款 each."""
+    found: dict[str, Item] = {}
+    for source in {c.old.eid: c.old for c in changes if c.kind == "split"}.values():
+        parts = sorted((c for c in changes if c.old is source and c.new is not None), key=lambda c: c.new.num)
+        edits, used = [], []
+        for part in parts:
+            kept = [k for k in part.children if k.new is not None]
+            if len(kept) != 1 or kept[0].kind not in ("unchanged", "renumbered") or len(part.new.children) != 1:
+                break
+            paragraph = _ordinal(source.children, kept[0].old)
+            used.append(paragraph)
+            edits.append(Edit("renumber", _ref(source, paragraph=paragraph), (_ref(part.new),)))
+        else:
+            if sorted(used) == list(range(1, len(source.children) + 1)):
+                found[source.eid] = Item(edits=tuple(edits))
+    return found
+
+
+def _word_level(item: Item) -> bool:
+    return all(e.action in ("renumber", "replace_words", "delete_words", "insert_words") for e in item.edits) \
+        and any(e.action != "renumber" for e in item.edits)
+
+
+def _ref(provision: Provision, **parts) -> Ref:
+    return Ref(provision.num, provision.suffix, **parts)
+
+
+def _item(change: Change, articles) -> Item | None:
+    old, new = change.old, change.new
+    if change.kind == "unchanged" or (change.kind == "renumbered"):
+        return None
+    if change.kind == "inserted":
+        return Item(edits=(Edit("insert", None, (_ref(new),), new=_body_text(new)),))
+    if change.kind == "deleted":
+        return Item(edits=(Edit("delete", _ref(old)),))
+    if change.kind in ("split", "merged"):
+        return _split_or_merge(change)
+    if _only_references(old, new, articles):
+        return None
+    edits = []
+    if (old.num, old.suffix) != (new.num, new.suffix):
+        edits.append(Edit("renumber", _ref(old), (_ref(new),)))
+    edits += _article_edits(change, articles)
+    return Item(edits=tuple(edits))
+
+
+def _body_text(article: Provision) -> str:
+    """An article's text without its number label, 款 on separate lines."""
+    text = render_provision(article)
+    return text[len(article.label):].lstrip(" ") if article.label and text.startswith(article.label) else text
+
+
+def _only_references(old: Provision, new: Provision, articles) -> bool:
+    renumbered = [renumber_references(p.text, articles, {})[0] for p in old.walk()]
+    return len(renumbered) == sum(1 for _ in new.walk()) and renumbered == [p.text for p in new.walk()]
+
+
+def _split_or_merge(change: Change) -> Item:
+    """Parts of an article that became another article: delete + insert keeps
+    the round trip exact whatever the parts look like (see closing note)."""
+    if change.kind == "split":
+        return Item(edits=(Edit("insert", None, (_ref(change.new),), new=_body_text(change.new)),))
+    return Item(edits=(Edit("delete", _ref(change.old)),))
+
+
+def _article_edits(change: Change, articles) -> list[Edit]:
+    old, new = change.old, change.new
+    pairs = change.children
+    paired_one_to_one = all(p.kind in ("unchanged", "renumbered", "modified", "inserted", "deleted") for p in pairs)
+    if change.similarity < MIN_ARTICLE_SIMILARITY or not paired_one_to_one:
+        return [Edit("replace", _ref(old), new=_body_text(new))]
+    edits: list[Edit] = []
+    inserted: list[Provision] = []
+    for pair in list(pairs) + [None]:
+        if pair is not None and pair.kind == "inserted":
+            inserted.append(pair.new)
+            continue
+        if inserted:
+            positions = tuple(_ref(old, paragraph=_ordinal(new.children, p)) for p in inserted)
+            edits.append(Edit("insert", _ref(old), positions, new="\n".join(render_provision(p) for p in inserted)))
+            inserted = []
+        if pair is None or pair.kind in ("unchanged", "renumbered"):
+            continue
+        if pair.kind == "deleted":
+            edits.append(Edit("delete", _ref(old, paragraph=_ordinal(old.children, pair.old))))
+        else:
+            edits += _paragraph_edits(pair, old, new, articles)
+    return edits
+
+
+def _ordinal(siblings: tuple[Provision, ...], provision: Provision) -> int:
+    return next(k for k, p in enumerate(siblings, 1) if p is provision)
+
+
+def _paragraph_edits(pair: Change, article: Provision, new_article: Provision, articles) -> list[Edit]:
+    target = _ref(article, paragraph=_ordinal(article.children, pair.old))
+    if len(article.children) == 1 and len(new_article.children) == 1:
+        target = _ref(article)
+    words = _word_edits(pair.old, pair.new, target, articles)
+    if words is not None:
+        return words
+    return [Edit("replace", target if target.paragraph else _ref(article, paragraph=1)
+                 if len(article.children) > 1 else _ref(article), new=render_provision(pair.new))]
+
+
+def _word_edits(old: Provision, new: Provision, target: Ref, articles) -> list[Edit] | None:
+    """Word-level edits of one 款, or None when a rewrite reads better.  Edits are
+    chosen left to right on the text as the earlier ones left it (that is how
+    ``apply`` reads them), and the whole sequence is checked by replaying it."""
+    if old.children or new.children or pair_similarity(old.text, new.text) < MIN_WORD_SIMILARITY:
+        return None
+    runs = _merge_close_runs(old.text, _runs(diff_text(old.text, new.text)))
+    if not runs or len(runs) > MAX_WORD_EDITS:
+        return None
+    current, shift, edits, floor = old.text, 0, [], 0
+    for start, end, inserted in runs:
+        edit = _word_edit(current, start + shift, end + shift, inserted, target, articles, floor)
+        if edit is None:
+            return None
+        after = apply_words(current, edit)
+        floor = _edited_end(after)
+        shift += len(after) - len(current)
+        current, edits = after, edits + [edit]
+    final = strip_protection(renumber_references(current, articles, {})[0])
+    return edits if final == new.text else None
+
+
+def _edited_end(text: str) -> int:
+    """Where the last protected (edited) span ends: later quotes start after it."""
+    return text.rfind(PROTECT_CLOSE) + 1
+
+
+def _merge_close_runs(source: str, runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Runs inside one clause become one edit: quoting the clause twice would
+    make the second quote stale once the first is applied."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, inserted in runs:
+        if merged:
+            previous_start, previous_end, previous_inserted = merged[-1]
+            if not any(c in _CLAUSE_BREAKS for c in source[previous_end:start]) or start - previous_end < 4:
+                merged[-1] = (previous_start, end, previous_inserted + source[previous_end:start] + inserted)
+                continue
+        merged.append((start, end, inserted))
+    return merged
+
+
+def pair_similarity(a: str, b: str) -> float:
+    ops = diff_text(a, b)
+    kept = sum(len(t) for op, t in ops if op == 0)
+    return 2 * kept / (len(a) + len(b)) if a or b else 1.0
+
+
+def _runs(ops) -> list[tuple[int, int, str]]:
+    """Maximal change runs as (old start, old end, inserted text)."""
+    runs, position, current = [], 0, None
+    for op, text in ops:
+        if op == 0:
+            if current:
+                runs.append(tuple(current))
+                current = None
+            position += len(text)
+            continue
+        if current is None:
+            current = [position, position, ""]
+        if op == -1:
+            position += len(text)
+            current[1] = position
+        else:
+            current[2] += text
+    if current:
+        runs.append(tuple(current))
+    return runs
+
+
+_CLAUSE_BREAKS = "，。；：、！？（）“”\n"
+_MAX_CLAUSE_QUOTE = 40
+
+
+def _word_edit(source: str, start: int, end: int, inserted: str, target: Ref, articles,
+               floor: int = 0) -> Edit | None:
+    """The wording for one run of changed words, quoting whole phrases: the
+    clause around the change when it is short, else the change with growing
+    context; the quote lies after ``floor`` (earlier edits), occurs once, has
+    balanced quotation marks, and applying it must give the new text."""
+    if start == end:
+        insertion = _insertion(source, start, inserted, target, floor)
+        if insertion is not None:
+            return insertion
+    renumbered = lambda text: renumber_references(text, articles, {})[0]
+    expected = renumbered(source[:start]) + inserted + renumbered(source[end:])
+    for left, right in _windows(source, start, end):
+        old_words = source[left:right]
+        if left < floor or len(old_words) < _MIN_QUOTE or source.count(old_words) != 1 \
+                or not _balanced(old_words) or not _balanced(inserted):
+            continue
+        new_words = renumbered(source[left:start]) + inserted + renumbered(source[end:right])
+        edit = Edit("delete_words", target, old=old_words) if not new_words else \
+            Edit("replace_words", target, old=old_words, new=new_words)
+        if renumbered(source[:left]) + new_words + renumbered(source[right:]) == expected:
+            return edit
+    return None
+
+
+def _balanced(text: str) -> bool:
+    return text.count("“") == text.count("”") and PROTECT_OPEN not in text and PROTECT_CLOSE not in text
+
+
+def _insertion(source: str, at: int, inserted: str, target: Ref, floor: int = 0) -> Edit | None:
+    """``在“A”后增加“B”`` with the clause before the insertion point as A, when the
+    conventions' implicit punctuation rebuilds the text exactly."""
+    if inserted and inserted[-1] in "，、" and source[at - 1:at] == inserted[-1]:
+        at, inserted = at - 1, inserted[-1] + inserted[:-1]  # 竞争，|鼓励创新，|提高 → 竞争|，鼓励创新|，提高
+    words = inserted[1:] if inserted[:1] in "，、" else inserted
+    if not words or implicit_separator(source[at:at + 1], words) + words != inserted:
+        return None
+    if at == len(source) or not source[:at].rstrip("。；"):
+        return Edit("insert_words", target, anchor="", new=inserted) if at == len(source) else None
+    if not _balanced(words):
+        return None
+    left = at
+    while left > floor and source[left - 1] not in _CLAUSE_BREAKS:
+        left -= 1
+    for start in range(left, at - _MIN_QUOTE + 1):  # the whole clause, else its shortest unique end
+        anchor = source[start:at]
+        if at - left <= _MAX_CLAUSE_QUOTE and start == left and source.count(anchor) == 1:
+            return Edit("insert_words", target, anchor=anchor, new=words)
+    for start in range(at - _MIN_QUOTE, left - 1, -1):
+        anchor = source[start:at]
+        if len(anchor) >= 4 and source.count(anchor) == 1:
+            return Edit("insert_words", target, anchor=anchor, new=words)
+    return None
+
+
+def _windows(source: str, start: int, end: int):
+    """Candidate (left, right) quotes: the enclosing clause if short, then the
+    change grown by one character a side at a time."""
+    left, right = start, end
+    while left > 0 and source[left - 1] not in _CLAUSE_BREAKS:
+        left -= 1
+    while right < len(source) and source[right] not in _CLAUSE_BREAKS:
+        right += 1
+    if right - left <= _MAX_CLAUSE_QUOTE:
+        yield left, right
+    for grow in range(0, len(source) + 1):
+        yield max(0, start - grow), min(len(source), end + grow)
+        if start - grow <= 0 and end + grow >= len(source):
+            return
+
+
+def verify_report(old: Expression, new: Expression, decision: Decision) -> DocumentDiff | None:
+    """Apply the decision to ``old``; None when it gives ``new``'s body exactly,
+    else the residual comparison (applied → new)."""
+    applied = apply_decision(old, decision).expression
+    if render_body(applied) == render_body(new):
+        return None
+    return diff_documents(applied, new)
