@@ -18,16 +18,18 @@ ones by their NEW numbers.  Choices a drafter would make, made explicit:
   two, into a last item ``对部分条文作以下修改：（一）…``, as in the 2022
   反垄断法 decision.
 
-Every choice is checked by applying it: ``verify_report`` applies the report
-to the old text and diffs the result against the new one.
+Every choice is checked by applying it: ``draft_amendment`` renders the
+report, reads the wording back, applies it to the old text and diffs the
+result against the new one (``lawdiff amend --verify``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .apply import apply_decision, apply_words
-from .decision import Decision, Edit, Item, Ref, implicit_separator
+from .apply import Applied, apply_decision, apply_words
+from .decision_parse import parse_decision
+from .decision import Decision, Edit, Item, Ref, implicit_separator, render_decision
 from .diff import Change, DocumentDiff, diff_documents
 from .model import Expression, Provision
 from .render.plaintext import render_body, render_provision
@@ -38,12 +40,6 @@ MAX_WORD_EDITS = 3
 MIN_WORD_SIMILARITY = 0.6
 MIN_ARTICLE_SIMILARITY = 0.5
 _MIN_QUOTE = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    decision: Decision
-    items: tuple[tuple[Item, Change], ...]  # each item with the change it drafts
 
 
 def amendment_report(diff: DocumentDiff) -> Decision:
@@ -324,10 +320,23 @@ def _windows(source: str, start: int, end: int):
             return
 
 
-def verify_report(old: Expression, new: Expression, decision: Decision) -> DocumentDiff | None:
-    """Apply the decision to ``old``; None when it gives ``new``'s body exactly,
-    else the residual comparison (applied → new)."""
-    applied = apply_decision(old, decision).expression
-    if render_body(applied) == render_body(new):
-        return None
-    return diff_documents(applied, new)
+@dataclass(frozen=True, slots=True)
+class Drafted:
+    """A drafted decision, proven by applying its own wording to the old text:
+    ``residue`` is None when that gives the new text exactly."""
+
+    decision: Decision
+    applied: Applied
+    residue: DocumentDiff | None
+
+
+def draft_amendment(old: Expression, new: Expression) -> Drafted:
+    """Draft the decision from old to new, render it, read the wording back and
+    apply it: what is checked is the text a drafter would paste."""
+    decision = amendment_report(diff_documents(old, new))
+    reread = parse_decision(render_decision(decision)).decision
+    applied = apply_decision(old, reread)
+    residue = None
+    if render_body(applied.expression) != render_body(new) or applied.problems:
+        residue = diff_documents(applied.expression, new)
+    return Drafted(reread, applied, residue)

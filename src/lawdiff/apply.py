@@ -65,9 +65,27 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Applied:
+    """The consolidated version, the reference rewrites made, the edits that did
+    not fit, and where each old article (and 款) went: old key → new key."""
+
     expression: Expression
     rewrites: tuple[Rewrite, ...]
     problems: tuple[Problem, ...]
+    articles: dict = field(default_factory=dict)
+    paragraphs: dict = field(default_factory=dict)
+
+    def new_eid(self, ref: Ref) -> str | None:
+        """The eId in the new version of a provision named by its old numbers."""
+        key = self.articles.get((ref.article, ref.suffix))
+        if key is None:
+            return None
+        eid = f"art_{key[0]}" + (f"-{key[1]}" if key[1] else "")
+        if ref.paragraph is not None:
+            paragraph = self.paragraphs.get((ref.article, ref.suffix), {}).get(ref.paragraph)
+            if paragraph is None:
+                return None
+            eid += f"__para_{paragraph}"
+        return eid + (f"__point_{ref.point}" if ref.point is not None else "")
 
 
 class _Unfit(Exception):
@@ -84,8 +102,8 @@ def apply_decision(old: Expression, decision: Decision) -> Applied:
             except _Unfit as unfit:
                 problems.append(Problem(number, f"{unfit} (in: {item.text or edit})"))
     final = _order_articles(articles, sequential=decision.renumber, problems=problems)
-    body, rewrites = _build(final, articles)
-    return Applied(replace(old, body=assign_eids(body)), tuple(rewrites), tuple(problems))
+    body, rewrites, article_map, paragraph_maps = _build(final)
+    return Applied(replace(old, body=assign_eids(body)), tuple(rewrites), tuple(problems), article_map, paragraph_maps)
 
 
 def _numbered(items: tuple[Item, ...], prefix: str = ""):
@@ -157,6 +175,8 @@ def _strip_label(text: str) -> str:
 
 
 def _find_article(articles: list[_Article], ref: Ref | None) -> _Article:
+    if ref is not None and ref.preamble:
+        raise _Unfit(f"{ref.label()}: edits to the preamble (序言) are not applied")
     if ref is None or ref.article is None:
         raise _Unfit("no article named")
     for article in articles:
@@ -211,13 +231,14 @@ def _replace(articles: list[_Article], edit: Edit) -> None:
         article.paragraphs[:] = fresh
         article.fresh = True
         return
-    [node] = _targets(article, edit.target)
-    if node.kind == "paragraph":
-        node.text, node.children, node.fresh = fresh[0].text, fresh[0].children, True
-        if len(fresh) > 1:
-            raise _Unfit(f"{edit.target.label()} replaced by {len(fresh)} paragraphs")
+    targets = [_targets(article, ref)[0] for ref in (edit.target, *edit.position)]  # 第一款、第二款修改为
+    if targets[0].kind == "paragraph":
+        if len(fresh) != len(targets):
+            raise _Unfit(f"{len(targets)} paragraphs replaced by {len(fresh)}")
+        for node, replacement in zip(targets, fresh):
+            node.text, node.children, node.fresh = replacement.text, replacement.children, True
     else:
-        marker = classify(edit.new)
+        node, marker = targets[0], classify(edit.new)
         node.text, node.fresh = (marker.rest if marker.kind == node.kind else edit.new), True
 
 
@@ -333,7 +354,7 @@ def _order_articles(articles: list[_Article], *, sequential: bool, problems: lis
     return keyed
 
 
-def _build(final: list[tuple[ArticleKey, _Article]], articles: list[_Article]):
+def _build(final: list[tuple[ArticleKey, _Article]]):
     article_map = {a.origin: key for key, a in final if a.origin}
     paragraph_maps: dict[ArticleKey, dict[int, int]] = {}
     built: list[tuple[tuple[Provision, ...], Provision]] = []
@@ -341,7 +362,7 @@ def _build(final: list[tuple[ArticleKey, _Article]], articles: list[_Article]):
     for index, (key, article) in enumerate(final):
         paragraphs = _fill(article.paragraphs, lambda n: n.position)
         if article.origin:
-            paragraph_maps[article.origin] = {n.origin: k for k, n in enumerate(paragraphs, 1) if n.origin and not n.fresh}
+            paragraph_maps[article.origin] = {n.origin: k for k, n in enumerate(paragraphs, 1) if n.origin}
         chain = article.chain or _neighbour_chain(final, index)
         built.append((chain, article, key, paragraphs))
     out = []
@@ -350,7 +371,7 @@ def _build(final: list[tuple[ArticleKey, _Article]], articles: list[_Article]):
         children = tuple(_provision(n, article_map, paragraph_maps, eid, rewrites, False) for n in paragraphs)
         label = f"第{int_to_cn(key[0])}条" + (f"之{int_to_cn(key[1])}" if key[1] else "")
         out.append((chain, Provision("article", key[0], label, article.heading, "", children, suffix=key[1])))
-    return _nest(out), rewrites
+    return _nest(out), rewrites, article_map, paragraph_maps
 
 
 def _neighbour_chain(final, index: int) -> tuple[Provision, ...]:

@@ -14,12 +14,21 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from lxml import etree
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
 from .atomic import write_atomic
+from .akn import serialise
+from .akn.amendment import decision_document
+from .amend import draft_amendment
+from .apply import apply_decision
 from .convert import Conversion, akn_path, convert_file, load_document
+from .decision import render_decision
+from .decision_parse import parse_decision
+from .readers import read_source
+from .render.decision import report_docx, report_json, report_markdown
 from .diff import diff_documents
 from .errors import InputError
 from .findings import Finding, Severity
@@ -223,3 +232,92 @@ DIFF_RENDERERS = {
     DiffFormat.markdown: diff_markdown,
     DiffFormat.json: diff_json,
 }
+
+
+class AmendFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    docx = "docx"
+    akn = "akn"
+
+
+@app.command()
+def amend(
+    old: Path = typer.Argument(..., help="Old version (any format)."),
+    new: Path = typer.Argument(..., help="New version (any format)."),
+    fmt: AmendFormat = typer.Option(AmendFormat.text, "--format", help="text, markdown, json, docx or akn."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    when: Optional[str] = typer.Option(None, "--date", help="Date of the decision (default: the new version's)."),
+    verify: bool = typer.Option(True, "--verify/--no-verify", help="Apply the report to OLD and require NEW exactly."),
+) -> None:
+    """Draft the amendment decision (修改决定) that turns OLD into NEW.
+
+    Example: lawdiff amend old.md new.md --format docx -o decision.docx
+    """
+    try:
+        old_expression, new_expression = load_document(old), load_document(new)
+    except InputError as error:
+        raise _fail(error)
+    drafted = draft_amendment(old_expression, new_expression)
+    if verify and drafted.residue is not None:
+        err.print("[red]verification failed:[/red] applying the report to OLD does not give NEW", markup=True)
+        err.print(_terminal_text(drafted.residue, only_changes=True), markup=False)
+        for problem in drafted.applied.problems:
+            _error(f"item {problem.item}: {problem.message}")
+        raise typer.Exit(1)
+    decision_date = _parse_date(when) or new_expression.date
+    _emit(_render_report(drafted, old_expression, fmt, decision_date), output)
+
+
+def _render_report(drafted, old_expression, fmt: AmendFormat, decision_date: date) -> bytes:
+    title = old_expression.work.title
+    if fmt is AmendFormat.akn:
+        document, _ = decision_document(drafted.decision, old_expression, drafted.applied, decision_date)
+        return etree.tostring(document, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    if fmt is AmendFormat.docx:
+        return report_docx(drafted.decision, title, decision_date)
+    text = {AmendFormat.text: lambda: render_decision(drafted.decision),
+            AmendFormat.markdown: lambda: report_markdown(drafted.decision, title),
+            AmendFormat.json: lambda: report_json(drafted.decision, drafted.applied)}[fmt]()
+    return text.encode("utf-8")
+
+
+def _emit(data: bytes, output: Optional[Path]) -> None:
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_atomic(output, data)
+        err.print(f"wrote {output}", markup=False)
+
+
+@app.command(name="apply")
+def apply_command(
+    old: Path = typer.Argument(..., help="The version the decision amends (any format)."),
+    decision: Path = typer.Argument(..., help="The decision text: lawdiff's wording or a real decision, pasted."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the consolidated AKN here."),
+    when: Optional[str] = typer.Option(None, "--date", help="Date of the new version (default: the old one's)."),
+) -> None:
+    """Apply an amendment decision to OLD, giving the consolidated new version.
+
+    Lists every cross-reference rewritten by renumbering; items it cannot
+    understand or apply are reported with their number and text (exit 1).
+
+    Example: lawdiff apply 反垄断法-2007.md decision.txt -o 反垄断法-2022.xml
+    """
+    try:
+        old_expression = load_document(old)
+        text = read_source(decision)
+    except InputError as error:
+        raise _fail(error)
+    parsed = parse_decision("\n".join(line.text for line in text.lines), law_title=old_expression.work.title)
+    applied = apply_decision(old_expression, parsed.decision)
+    result = replace(applied.expression, date=_parse_date(when) or old_expression.date)
+    for rewrite in applied.rewrites:
+        err.print(f"rewrote {rewrite.eid}: {rewrite.before} → {rewrite.after} (…{rewrite.context}…)", markup=False)
+    for item in parsed.not_understood:
+        _error(f"{decision}: item not understood: {item.text[:120]}")
+    for problem in applied.problems:
+        _error(f"{decision}: item {problem.item}: {problem.message}")
+    _emit(serialise(result), output)
+    raise typer.Exit(1 if parsed.not_understood or applied.problems else 0)

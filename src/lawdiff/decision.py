@@ -52,9 +52,10 @@ class Ref:
     suffix: int = 0
     paragraph: int | None = None
     point: int | None = None
+    preamble: int | None = None  # 序言第N自然段 (宪法)
 
     def label(self, *, with_article: bool = True) -> str:
-        out = ""
+        out = f"序言第{int_to_cn(self.preamble)}自然段" if self.preamble else ""
         if self.article is not None and with_article:
             out = f"第{int_to_cn(self.article)}条" + (f"之{int_to_cn(self.suffix)}" if self.suffix else "")
         if self.paragraph is not None:
@@ -158,23 +159,34 @@ def _render_insert(edit: Edit, target: str) -> str:
     return f"{where}增加{count}{_UNIT_WORD[unit]}，作为{places}：{quote(edit.new)}"
 
 
-def render_item(item: Item) -> str:
-    if item.group:
-        lines = ["对部分条文作以下修改："]
-        lines += [f"（{int_to_cn(k)}）{render_item(sub)}" for k, sub in enumerate(item.group, 1)]
-        return "\n".join(lines)
-    parts: list[str] = []
+GROUP_LEAD = "对部分条文作以下修改："
+
+
+def item_clauses(item: Item) -> list[tuple[str, Edit, str]]:
+    """(separator before, edit, wording) for each edit of a plain item; the
+    item's text is their concatenation plus ``item_end(item)``."""
+    clauses: list[tuple[str, Edit, str]] = []
     named = None
     for edit in item.edits:
-        with_article = edit.target is None or edit.target.article != named
-        text = render_edit(edit, with_article=with_article)
+        text = render_edit(edit, with_article=edit.target is None or edit.target.article != named)
         if edit.target is not None and edit.target.article is not None:
             named = edit.target.article
-        separator = "\n" if parts and parts[-1].endswith("”") and "：“" in parts[-1] else "，"
-        parts.append((separator if parts else "") + text)
-    text = "".join(parts)
-    block = item.edits and item.edits[-1].action in ("replace", "insert")
-    return text if block else text + "。"
+        previous = clauses[-1][2] if clauses else ""
+        separator = "" if not clauses else "\n" if previous.endswith("”") and "：“" in previous else "，"
+        clauses.append((separator, edit, text))
+    return clauses
+
+
+def item_end(item: Item) -> str:
+    """A quoted provision closes an item by itself; other items end with 。"""
+    return "" if item.edits and item.edits[-1].action in ("replace", "insert") else "。"
+
+
+def render_item(item: Item) -> str:
+    if item.group:
+        lines = [GROUP_LEAD] + [f"（{int_to_cn(k)}）{render_item(sub)}" for k, sub in enumerate(item.group, 1)]
+        return "\n".join(lines)
+    return "".join(separator + text for separator, _, text in item_clauses(item)) + item_end(item)
 
 
 def render_decision(decision: Decision) -> str:

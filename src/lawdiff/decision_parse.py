@@ -21,7 +21,10 @@ from .numerals import NUMERAL_CHARS, cn_to_int
 _N = f"[{NUMERAL_CHARS}]+"
 _CN = "[一二三四五六七八九十百千零两]+"
 _LAW = r"(?:刑法|宪法|本法|本条例|该法|该条例)?"
-REF = (rf"{_LAW}(?:第(?P<A>{_N})条(?:之(?P<S>{_CN}))?)?(?:第(?P<P>{_N})款)?(?:第(?P<I>{_N})项)?")
+REF = (rf"{_LAW}(?:序言第(?P<R>{_N})自然段)?(?:第(?P<A>{_N})条(?:之(?P<S>{_CN}))?"
+       rf"(?:[\u4e00-\u9fff]{{2,16}}?(?=第{_N}项)|\uE000\d+\uE001中(?=第{_N}项))?)?"
+       rf"(?:第(?P<P>{_N})款)?(?:第(?P<I>{_N})项)?"
+       r"(?:第[一二三四五六七八九十]+句|[前后][一二三四五六七八九十两]+句)?")  # 宪法第六十七条…职权第二十项, 第二句
 _Q = "\uE000(?P<{}>\\d+)\uE001"  # a quotation, replaced by its index before matching
 _SEP = re.compile(r"[，,；;。\s]*")
 _ITEM = re.compile(rf"^(?:(?P<cn>{_CN})、|第(?P<art>{_N})条[\s　]+)")
@@ -29,8 +32,10 @@ _SUB = re.compile(rf"^[（(](?P<cn>{_CN})[）)]")
 
 
 def _ref(name: str) -> str:
-    return REF.replace("?P<A>", f"?P<{name}A>").replace("?P<S>", f"?P<{name}S>") \
-        .replace("?P<P>", f"?P<{name}P>").replace("?P<I>", f"?P<{name}I>")
+    pattern = REF
+    for group in "ASPIR":
+        pattern = pattern.replace(f"?P<{group}>", f"?P<{name}{group}>")
+    return pattern
 
 
 def _q(name: str) -> str:
@@ -38,20 +43,26 @@ def _q(name: str) -> str:
 
 
 #: Clause patterns, tried in order at each position of an item.
+_COLON = r"[：:]?\s*"
 CLAUSES = [
-    ("renumber", re.compile(rf"(?:将|原)?{_ref('t')}(?:相应)?(?:改为|作为){_ref('p')}(?!：|:|“)")),
+    ("renumber_range", re.compile(rf"第{_N}(?P<u>条|款|项)(?:[至、]第{_N}(?P=u))+相应地?改为"
+                                  rf"第{_N}(?P=u)(?:[至、]第{_N}(?P=u))+")),
+    ("renumber", re.compile(rf"(?:将|原)?{_ref('t')}(?:相应地?)?(?:改为|作为){_ref('p')}(?!：|:|“)")),
     ("insert_words", re.compile(
-        rf"在{_ref('t')}(?:中的?|[：:])?{_q('anchor')}(?P<side>后|前)(?:增加|增写一句，内容为[：:]?){_q('new')}")),
-    ("append_words", re.compile(rf"在?{_ref('t')}(?:最后|末尾)增加[：:]?{_q('new')}")),
+        rf"在?{_ref('t')}(?:中的?|[：:])?{_q('anchor')}之?(?P<side>后|前)(?:增加|增写(?:一句，内容为)?){_COLON}{_q('new')}")),
+    ("append_words", re.compile(rf"在?{_ref('t')}(?:最后|末尾)增加{_COLON}{_q('new')}")),
     ("replace_words", re.compile(
-        rf"(?:将)?{_ref('t')}(?:中的?|[：:]|其中的)?{_q('old')}修改为[：:]?{_q('new')}")),
-    ("replace", re.compile(rf"(?:将)?(?:该条|这一条|这一款)?{_ref('t')}(?:相应)?修改为[：:]?{_q('new')}")),
+        rf"(?:将)?{_ref('t')}(?:中的?|[：:]|其中的)?{_q('old')}修改为{_COLON}{_q('new')}")),
+    ("replace", re.compile(rf"(?:将)?(?:该条|这一条|这一款|这一自然段)?{_ref('t')}(?P<also>(?:、第{_N}款)*)"
+                           rf"(?:相应地?)?修改为{_COLON}{_q('new')}")),
+    ("rename", re.compile(rf"(?:将)?{_LAW}第(?P<chapter>{_N})章(?:第(?P<section>{_N})节)?的?(?:章名|节名)"
+                          rf"(?:中的)?(?:{_q('old')})?修改为{_COLON}{_q('new')}")),
     ("delete_words", re.compile(rf"删去{_ref('t')}(?:中的|其中的)?{_q('old')}")),
     ("delete", re.compile(rf"删去{_ref('t')}(?P<more>(?:、{REF.replace('?P<', '?P<x')})*)(?=[。；，\s]|$)")),
     ("insert", re.compile(
-        rf"(?:在{_ref('t')}(?:中|后)|{_ref('u')})?增加(?P<count>{_CN})(?P<unit>条|款|项)[，,]?"
-        rf"(?:作为(?P<places>第[^：:“，,]*))?[，,]?(?:规定)?[：:]?(?:{_q('new')})?")),
-    ("insert_provision", re.compile(rf"{_ref('t')}增加规定[：:]{_q('new')}")),
+        rf"(?:在?{_ref('t')}(?:{_q('desc')})?(?:中|后)?|{_ref('u')})?增加(?P<count>{_CN})(?P<unit>条|款|项)[，,]?"
+        rf"(?:(?:分别)?作为(?P<places>第[^：:“，,\uE000]*))?(?:{_q('caption')})?[，,]?(?:规定)?{_COLON}(?:{_q('new')})?")),
+    ("insert_provision", re.compile(rf"{_ref('t')}增加规定{_COLON}{_q('new')}")),
 ]
 _PLACE = re.compile(rf"第(?P<A>{_N})(?P<unit>条|款|项)(?:之(?P<S>{_CN}))?")
 
@@ -114,9 +125,15 @@ def _items(text: str) -> list[str]:
         else:
             chunks[-1] += "\n" + line
     items = [c for c in chunks if _ITEM.match(c)]
-    if not items and chunks and any(p.match(chunks[0]) for _, p in CLAUSES):
-        return ["一、" + "\n".join(chunks)]  # a one-item decision without a number: 删去第九条。
+    if not items and chunks:  # a one-item decision without a number: 删去第九条。
+        whole = _PURPOSE.sub("", "\n".join(chunks), count=1)
+        if any(p.match(whole) for _, p in CLAUSES):
+            return ["一、" + whole]
     return items
+
+
+#: 为了惩治…，将刑法第三百四十二条修改为：… — the purpose before a one-item decision.
+_PURPOSE = re.compile(r"^为了[^“”]*?，(?=将|在|删去|增加)")
 
 
 def _section_for(chunks: list[str], law_title: str) -> list[str]:
@@ -182,9 +199,22 @@ def _hide_quotations(text: str) -> tuple[str, list[str]]:
                 current.append(char)
         else:
             out.append(char)
-    if depth:  # an unclosed quotation: keep the text as it was
+    if depth == 1:  # a quotation left open at the end of an item ends with the item
+        out.append(f"\uE000{len(quotes)}\uE001")
+        quotes.append("".join(current))
+    elif depth:
         return text, []
-    return "".join(out), quotes
+    return _merge_adjacent("".join(out), quotes)
+
+
+def _merge_adjacent(text: str, quotes: list[str]) -> tuple[str, list[str]]:
+    """``“甲。”“乙。”`` (宪法修正案 style) is one quotation of two paragraphs."""
+    def merge(match: re.Match) -> str:
+        numbers = [int(n) for n in re.findall(r"\uE000(\d+)\uE001", match.group())]
+        quotes[numbers[0]] = "\n".join(quotes[n] for n in numbers)
+        return f"\uE000{numbers[0]}\uE001"
+
+    return re.sub(r"(?:\uE000\d+\uE001){2,}", merge, text), quotes
 
 
 def _parse_clauses(body: str, text: str) -> Item:
@@ -209,7 +239,9 @@ def _parse_clauses(body: str, text: str) -> Item:
 
 
 def _target(match: re.Match, prefix: str, article: tuple[int, int] | None) -> Ref | None:
-    groups = {k: match.groupdict().get(prefix + k) for k in "ASPI"}
+    groups = {k: match.groupdict().get(prefix + k) for k in "ASPIR"}
+    if groups["R"]:
+        return Ref(None, 0, None, None, cn_to_int(groups["R"]))
     if not any(groups.values()):
         return Ref(*article) if article else None
     number = cn_to_int(groups["A"]) if groups["A"] else (article[0] if article else None)
@@ -223,6 +255,12 @@ def _edit(action: str, match: re.Match, article: tuple[int, int] | None, quotes:
     named = (target.article, target.suffix) if target and target.article is not None else article
     get = match.groupdict().get
     text = lambda name: quotes[int(get(name))] if get(name) is not None else ""
+    if action == "rename":
+        section = cn_to_int(get("section")) if get("section") else None
+        container = Ref(None, 0, cn_to_int(get("chapter")), section)  # (chapter, section) in paragraph/point slots
+        return Edit("rename", container, old=text("old"), new=text("new")), named
+    if action == "renumber_range":  # 第七项至第十五项相应改为第八项至第十六项: implied by the insertion
+        return None, named
     if action == "renumber":
         position = _target(match, "p", None)
         if position is not None and position.article is None and target is not None:
@@ -235,12 +273,13 @@ def _edit(action: str, match: re.Match, article: tuple[int, int] | None, quotes:
     if action in ("replace_words", "delete_words"):
         return Edit(action, target, old=text("old"), new=text("new")), named
     if action == "replace":
-        return Edit("replace", target, new=text("new")), named
+        also = tuple(replace(target, paragraph=cn_to_int(n)) for n in re.findall(rf"第({_N})款", get("also") or ""))
+        return Edit("replace", target, also, new=text("new")), named
     if action == "delete":
         return Edit("delete", target), named
     if action == "insert_provision":
         return Edit("insert", target, (Ref(target.article, target.suffix, paragraph=0),), new=text("new")), named
-    return _insert(match, target, article, text("new")), named
+    return _insert(match, target, article, text("new") or text("caption")), named
 
 
 def _insert(match: re.Match, target: Ref | None, article, new: str) -> Edit | None:

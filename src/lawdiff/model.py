@@ -75,6 +75,19 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Modification:
+    """A change an amending act made to this expression (AKN passiveModifications):
+    ``source`` is the amending provision's href, ``destination`` the changed
+    provision (``#art_13__para_1``, or the old expression's URI for a repeal),
+    ``previous`` the old href of a renumbered provision."""
+
+    type: str  # substitution | insertion | repeal | renumbering
+    source: str
+    destination: str
+    previous: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Expression:
     """One version of a work, in one language (FRBR expression)."""
 
@@ -85,6 +98,7 @@ class Expression:
     preface: tuple[str, ...] = ()  # history lines as printed, title excluded
     events: tuple[Event, ...] = ()
     preamble: tuple[str, ...] = ()  # text before the first provision (序言, a decision's lead-in)
+    modifications: tuple[Modification, ...] = ()
 
     @property
     def uri(self) -> str:

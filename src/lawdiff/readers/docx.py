@@ -9,6 +9,7 @@ A paragraph's ``line`` is its 1-based position among the document's paragraphs.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from ..errors import InputError
@@ -16,6 +17,10 @@ from ..source import SourceLine, SourceText
 
 #: An uncompressed document.xml larger than this is refused (zip-bomb guard).
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+#: Word's built-in style names, also as a Chinese Word or WPS may store them.
+_TITLE = re.compile(r"^(?:Title|标题)$", re.I)
+_HEADING = re.compile(r"^(?:Heading|标题)\s*\d", re.I)
+_DOCTYPE = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
 
 def read_docx(data: bytes, path: str) -> SourceText:
@@ -27,16 +32,39 @@ def read_docx(data: bytes, path: str) -> SourceText:
                 raise InputError(path, "the .docx unpacks to more than 200 MB")
             if "word/document.xml" not in archive.namelist():
                 raise InputError(path, "zip file is not a Word .docx (no word/document.xml)")
-        document = docx.Document(io.BytesIO(data))
+            _refuse_doctype(archive, path)
+        lines = _lines(docx.Document(io.BytesIO(data)))
     except InputError:
         raise
     except Exception as error:  # python-docx raises many kinds for a broken package
-        raise InputError(path, f"cannot read .docx: {error}") from None
+        raise InputError(path, f"cannot read .docx: {_reason(error)}") from None
+    return SourceText(path, "docx", "docx (UTF-8 XML)", lines, ("read as Word .docx",))
+
+
+def _reason(error: Exception) -> str:
+    """An exception as one short line (lxml's messages span lines)."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+def _lines(document) -> tuple[SourceLine, ...]:
     lines = []
     for number, paragraph in enumerate(document.paragraphs, 1):
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        kind = "title" if style.startswith("Title") else "heading" if style.startswith("Heading") else ""
+        kind = _kind(paragraph)
         for piece in paragraph.text.split("\n"):
             if piece.strip():
                 lines.append(SourceLine(piece.strip(), number, kind))
-    return SourceText(path, "docx", "docx (UTF-8 XML)", tuple(lines), ("read as Word .docx",))
+    return tuple(lines)
+
+
+def _refuse_doctype(archive: zipfile.ZipFile, path: str) -> None:
+    """Word never writes a DOCTYPE; one in a package part can only declare entities."""
+    for name in archive.namelist():
+        if name.endswith((".xml", ".rels")) and any(mark in archive.read(name) for mark in _DOCTYPE):
+            raise InputError(path, f"{name} in the .docx declares a DOCTYPE or entities; refused")
+
+
+def _kind(paragraph) -> str:
+    """``title``/``heading`` from the paragraph style, else ``""``."""
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return "title" if _TITLE.match(style) else "heading" if _HEADING.match(style) else ""

@@ -1,4 +1,8 @@
-"""Plain text as printed: one source line per line, blank lines dropped."""
+"""Plain text as printed: one source line per line, blank lines dropped.
+
+Whitespace around a line is layout, not text (official copies indent each 款
+with ``　　``), so lines are stripped as the other readers strip paragraphs.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from ..source import SourceLine, SourceText
 
 
 def split_lines(text: str) -> tuple[SourceLine, ...]:
-    return tuple(SourceLine(raw, number) for number, raw in enumerate(text.split("\n"), 1) if raw.strip())
+    return tuple(SourceLine(raw.strip(), number) for number, raw in enumerate(text.split("\n"), 1) if raw.strip())
 
 
 def read_text(text: str, path: str, encoding: str, notes: tuple[str, ...]) -> SourceText:

@@ -23,10 +23,10 @@ from datetime import date
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from .errors import InputError
-from .grammar import label_number
-from .model import Event, Expression, Provision, Work
-from .safexml import parse_xml
+from ..errors import InputError
+from ..grammar import label_number
+from ..model import Event, Expression, Modification, Provision, Work
+from ..safexml import parse_xml
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NSMAP = {"a": NS}
@@ -76,17 +76,36 @@ def _meta(expression: Expression) -> etree._Element:
         meta.append(E.publication(date=published[0].date.isoformat(), name="publication", showAs=work.title))
     if expression.events:
         meta.append(E.lifecycle(*(
-            E.eventRef(eId=f"evt_{i}", date=e.date.isoformat(), source="#ro_1", refersTo=f"#{e.kind}",
+            E.eventRef(eId=f"evt_{i}", date=e.date.isoformat(), refersTo=f"#{e.kind}",
+                       source="#rp_1" if e.kind in ("amendment", "revision") and expression.modifications else "#ro_1",
                        **({"type": _EVENT_TYPE[e.kind]} if e.kind in _EVENT_TYPE else {}))
             for i, e in enumerate(expression.events, 1)), source="#lawdiff"))
+    if expression.modifications:
+        meta.append(E.analysis(E.passiveModifications(*(
+            _passive(k, m) for k, m in enumerate(expression.modifications, 1))), source="#lawdiff"))
     kinds = sorted({e.kind for e in expression.events})
+    passive = [E.passiveRef(eId="rp_1", href=amending_uri(expression), showAs=f"关于修改《{work.title}》的决定")] \
+        if expression.modifications else []
     meta.append(E.references(
-        E.original(eId="ro_1", href=expr_uri, showAs=work.title),
+        E.original(eId="ro_1", href=expr_uri, showAs=work.title), *passive,
         E.TLCOrganization(eId="legislator", href=f"/ontology/organization/{work.country}/legislator", showAs="立法机关"),
         E.TLCOrganization(eId="lawdiff", href="/ontology/organization/lawdiff", showAs="lawdiff"),
         *(E.TLCEvent(eId=k, href=f"/ontology/event/{k}", showAs=_EVENT_NAME[k]) for k in kinds),
         source="#lawdiff"))
     return meta
+
+
+def amending_uri(expression: Expression) -> str:
+    """The amending act's expression URI, from its modifications' sources."""
+    return expression.modifications[0].source.split("/~", 1)[0]
+
+
+def _passive(number: int, modification: Modification) -> etree._Element:
+    element = E.textualMod(E.source(href=modification.source), E.destination(href=modification.destination),
+                           eId=f"pmod_{number}", type=modification.type)
+    if modification.previous:
+        element.append(E.previous(href=modification.previous))
+    return element
 
 
 def _preface(expression: Expression) -> etree._Element:
@@ -154,10 +173,14 @@ def _expression(act) -> Expression:
                    for e in act.xpath("a:meta/a:lifecycle/a:eventRef", namespaces=NSMAP))
     preface = tuple(_text(p) for p in act.xpath("a:preface/a:p", namespaces=NSMAP))
     preamble = tuple(_text(p) for p in act.xpath("a:preamble/a:p", namespaces=NSMAP))
+    modifications = tuple(
+        Modification(m.get("type"), m.find(f"{{{NS}}}source").get("href"), m.find(f"{{{NS}}}destination").get("href"),
+                     m.find(f"{{{NS}}}previous").get("href") if m.find(f"{{{NS}}}previous") is not None else "")
+        for m in act.xpath("a:meta/a:analysis/a:passiveModifications/a:textualMod", namespaces=NSMAP))
     body = act.find(f"{{{NS}}}body")
     provisions = tuple(_read_provision(child, False) for child in _hier(body)) if body is not None else ()
     return Expression(work, date.fromisoformat(_value(act, x + "a:FRBRdate/@date")), provisions,
-                      _value(act, x + "a:FRBRlanguage/@language"), preface, events, preamble)
+                      _value(act, x + "a:FRBRlanguage/@language"), preface, events, preamble, modifications)
 
 
 def _hier(element) -> list:
