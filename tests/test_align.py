@@ -135,8 +135,8 @@ def edits(draw):
                 words = "".join(rng.choice(FOREIGN) for _ in range(30)) + "。"
                 children.insert(at, replace(children[0], text=words))
                 kept.insert(at, None)
-            elif len(children) > 1:
-                at = rng.randrange(len(children))
+            elif sum(k is not None for k in kept) > 1:  # keep some original text: else it is a new article
+                at = rng.choice([k for k, origin in enumerate(kept) if origin is not None])
                 children.pop(at)
                 kept.pop(at)
             items[k] = (origin, replace(article, children=tuple(children)))
