@@ -13,7 +13,9 @@ ones by their NEW numbers.  Choices a drafter would make, made explicit:
   ``MIN_WORD_SIMILARITY`` of its text; otherwise ``第Y款修改为：“…”``; the whole
   article is rewritten (``修改为：“…”``) when its 款 cannot be paired one to one
   or less than ``MIN_ARTICLE_SIMILARITY`` of it survives;
-* quoted words are extended with context until they occur once in the 款;
+* quoted words are extended with context until they occur once in the 款,
+  and never start with punctuation; a change to more than ``MAX_WORD_SHARE``
+  of a 款 rewrites it;
 * articles changed only word by word are gathered, when there are at least
   two, into a last item ``对部分条文作以下修改：（一）…``, as in the 2022
   反垄断法 decision.
@@ -39,6 +41,7 @@ from .textdiff import diff_text
 MAX_WORD_EDITS = 3
 MIN_WORD_SIMILARITY = 0.6
 MIN_ARTICLE_SIMILARITY = 0.5
+MAX_WORD_SHARE = 0.4  # a run rewriting more of the 款 than this: rewrite the 款
 _MIN_QUOTE = 2
 
 
@@ -183,7 +186,9 @@ def _word_edits(old: Provision, new: Provision, target: Ref, articles) -> list[E
     if old.children or new.children or pair_similarity(old.text, new.text) < MIN_WORD_SIMILARITY:
         return None
     runs = _merge_close_runs(old.text, _runs(diff_text(old.text, new.text)))
-    if not runs or len(runs) > MAX_WORD_EDITS:
+    runs = [r for r in runs if renumber_references(old.text[r[0]:r[1]], articles, {})[0] != r[2]]
+    changed = sum(end - start for start, end, _ in runs)
+    if not runs or len(runs) > MAX_WORD_EDITS or changed > MAX_WORD_SHARE * len(old.text):
         return None
     current, shift, edits, floor = old.text, 0, [], 0
     for start, end, inserted in runs:
@@ -264,7 +269,7 @@ def _word_edit(source: str, start: int, end: int, inserted: str, target: Ref, ar
     for left, right in _windows(source, start, end):
         old_words = source[left:right]
         if left < floor or len(old_words) < _MIN_QUOTE or source.count(old_words) != 1 \
-                or not _balanced(old_words) or not _balanced(inserted):
+                or not _balanced(old_words) or not _balanced(inserted) or old_words[0] in "，、；。：":
             continue
         new_words = renumbered(source[left:start]) + inserted + renumbered(source[end:right])
         edit = Edit("delete_words", target, old=old_words) if not new_words else \
@@ -281,22 +286,22 @@ def _balanced(text: str) -> bool:
 def _insertion(source: str, at: int, inserted: str, target: Ref, floor: int = 0) -> Edit | None:
     """``在“A”后增加“B”`` with the clause before the insertion point as A, when the
     conventions' implicit punctuation rebuilds the text exactly."""
+    if inserted and at + 1 == len(source) and source[at] == inserted[0]:
+        at, inserted = at + 1, inserted[1:] + source[at]  # 建议|。X|。 at the end → 建议。|X。: an appended sentence
     if inserted and inserted[-1] in "，、" and source[at - 1:at] == inserted[-1]:
         at, inserted = at - 1, inserted[-1] + inserted[:-1]  # 竞争，|鼓励创新，|提高 → 竞争|，鼓励创新|，提高
+    if at == len(source):  # 在第一款最后增加“…”
+        return Edit("insert_words", target, anchor="", new=inserted) if _balanced(inserted) else None
     words = inserted[1:] if inserted[:1] in "，、" else inserted
     if not words or implicit_separator(source[at:at + 1], words) + words != inserted:
         return None
-    if at == len(source) or not source[:at].rstrip("。；"):
-        return Edit("insert_words", target, anchor="", new=inserted) if at == len(source) else None
-    if not _balanced(words):
+    if not source[:at].rstrip("。；") or not _balanced(words):
         return None
     left = at
     while left > floor and source[left - 1] not in _CLAUSE_BREAKS:
         left -= 1
-    for start in range(left, at - _MIN_QUOTE + 1):  # the whole clause, else its shortest unique end
-        anchor = source[start:at]
-        if at - left <= _MAX_CLAUSE_QUOTE and start == left and source.count(anchor) == 1:
-            return Edit("insert_words", target, anchor=anchor, new=words)
+    if at - left <= _MAX_CLAUSE_QUOTE and at - left >= _MIN_QUOTE and source.count(source[left:at]) == 1:
+        return Edit("insert_words", target, anchor=source[left:at], new=words)  # the whole clause
     for start in range(at - _MIN_QUOTE, left - 1, -1):
         anchor = source[start:at]
         if len(anchor) >= 4 and source.count(anchor) == 1:

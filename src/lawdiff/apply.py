@@ -345,7 +345,7 @@ def _order_articles(articles: list[_Article], *, sequential: bool, problems: lis
         ordered = _fill(old_order + [a for a in alive if not a.origin],
                         lambda a: a.position[0] if a.position and not a.position[1] else None)
         return [((k, 0), a) for k, a in enumerate(ordered, 1)]
-    keyed = sorted(((a.position or a.origin), a) for a in alive)
+    keyed = sorted((((a.position or a.origin), a) for a in alive), key=lambda pair: pair[0])
     seen = set()
     for key, _ in keyed:
         if key in seen:

@@ -178,8 +178,10 @@ def item_clauses(item: Item) -> list[tuple[str, Edit, str]]:
 
 
 def item_end(item: Item) -> str:
-    """A quoted provision closes an item by itself; other items end with 。"""
-    return "" if item.edits and item.edits[-1].action in ("replace", "insert") else "。"
+    """A quoted provision or sentence closes an item by itself; other items end with 。"""
+    last = item.edits[-1] if item.edits else None
+    closed = last is not None and (last.action in ("replace", "insert") or last.new.endswith(("。", "；", "：")))
+    return "" if closed else "。"
 
 
 def render_item(item: Item) -> str:
