@@ -38,3 +38,24 @@ def shared_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/{relative} is not present on this machine")
     return path
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite golden files from current output (then review the git diff by eye)")
+
+
+@pytest.fixture
+def golden(request):
+    """``golden(path, text)``: compare with the locked file, or rewrite it with --update-goldens."""
+    update = request.config.getoption("--update-goldens")
+
+    def check(path: Path, text: str) -> None:
+        if update or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+            if not update:
+                pytest.fail(f"golden file {path} was missing and has been written: review it, then rerun")
+        assert text == path.read_text("utf-8")
+
+    return check

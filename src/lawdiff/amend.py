@@ -111,12 +111,14 @@ def _item(change: Change, articles) -> Item | None:
         return Item(edits=(Edit("delete", _ref(old)),))
     if change.kind in ("split", "merged"):
         return _split_or_merge(change)
-    if _only_references(old, new, articles):
-        return None
+    same_words = _only_references(old, new, articles)
+    if same_words and change.kind != "moved":
+        return None  # covered by 对条文顺序作相应调整
     edits = []
-    if (old.num, old.suffix) != (new.num, new.suffix):
+    if (old.num, old.suffix) != (new.num, new.suffix) or change.kind == "moved":
         edits.append(Edit("renumber", _ref(old), (_ref(new),)))
-    edits += _article_edits(change, articles)
+    if not same_words:
+        edits += _article_edits(change, articles)
     return Item(edits=tuple(edits))
 
 
@@ -164,6 +166,12 @@ def _article_edits(change: Change, articles) -> list[Edit]:
     return edits
 
 
+def _shifted(pair: Change, old: Provision, new: Provision) -> tuple[int, int] | None:
+    """(old, new) number of a 款 that moved because 款 were added or removed before it."""
+    before, after = _ordinal(old.children, pair.old), _ordinal(new.children, pair.new)
+    return (before, after) if before != after else None
+
+
 def _ordinal(siblings: tuple[Provision, ...], provision: Provision) -> int:
     return next(k for k, p in enumerate(siblings, 1) if p is provision)
 
@@ -174,6 +182,9 @@ def _paragraph_edits(pair: Change, article: Provision, new_article: Provision, a
         target = _ref(article)
     words = _word_edits(pair.old, pair.new, target, articles)
     if words is not None:
+        shifted = _shifted(pair, article, new_article)
+        if shifted and target.paragraph:  # 将第三款改为第四款，其中的“…”修改为“…”
+            return [Edit("renumber", target, (_ref(article, paragraph=shifted[1]),))] + words
         return words
     return [Edit("replace", target if target.paragraph else _ref(article, paragraph=1)
                  if len(article.children) > 1 else _ref(article), new=render_provision(pair.new))]
@@ -183,8 +194,9 @@ def _word_edits(old: Provision, new: Provision, target: Ref, articles) -> list[E
     """Word-level edits of one 款, or None when a rewrite reads better.  Edits are
     chosen left to right on the text as the earlier ones left it (that is how
     ``apply`` reads them), and the whole sequence is checked by replaying it."""
-    if old.children or new.children or pair_similarity(old.text, new.text) < MIN_WORD_SIMILARITY:
+    if not _same_children(old, new) or pair_similarity(old.text, new.text) < MIN_WORD_SIMILARITY:
         return None
+    others = "\n".join(p.text for child in old.children for p in child.walk())
     runs = _merge_close_runs(old.text, _runs(diff_text(old.text, new.text)))
     runs = [r for r in runs if renumber_references(old.text[r[0]:r[1]], articles, {})[0] != r[2]]
     changed = sum(end - start for start, end, _ in runs)
@@ -192,7 +204,7 @@ def _word_edits(old: Provision, new: Provision, target: Ref, articles) -> list[E
         return None
     current, shift, edits, floor = old.text, 0, [], 0
     for start, end, inserted in runs:
-        edit = _word_edit(current, start + shift, end + shift, inserted, target, articles, floor)
+        edit = _word_edit(current, start + shift, end + shift, inserted, target, articles, floor, others)
         if edit is None:
             return None
         after = apply_words(current, edit)
@@ -201,6 +213,11 @@ def _word_edits(old: Provision, new: Provision, target: Ref, articles) -> list[E
         current, edits = after, edits + [edit]
     final = strip_protection(renumber_references(current, articles, {})[0])
     return edits if final == new.text else None
+
+
+def _same_children(old: Provision, new: Provision) -> bool:
+    """Word edits of a 款's lead-in are only drafted when its 项 did not change."""
+    return [(c.label, c.full_text) for c in old.children] == [(c.label, c.full_text) for c in new.children]
 
 
 def _edited_end(text: str) -> int:
@@ -255,20 +272,20 @@ _MAX_CLAUSE_QUOTE = 40
 
 
 def _word_edit(source: str, start: int, end: int, inserted: str, target: Ref, articles,
-               floor: int = 0) -> Edit | None:
+               floor: int = 0, others: str = "") -> Edit | None:
     """The wording for one run of changed words, quoting whole phrases: the
     clause around the change when it is short, else the change with growing
     context; the quote lies after ``floor`` (earlier edits), occurs once, has
     balanced quotation marks, and applying it must give the new text."""
     if start == end:
-        insertion = _insertion(source, start, inserted, target, floor)
+        insertion = _insertion(source, start, inserted, target, floor, others)
         if insertion is not None:
             return insertion
     renumbered = lambda text: renumber_references(text, articles, {})[0]
     expected = renumbered(source[:start]) + inserted + renumbered(source[end:])
     for left, right in _windows(source, start, end):
         old_words = source[left:right]
-        if left < floor or len(old_words) < _MIN_QUOTE or source.count(old_words) != 1 \
+        if left < floor or len(old_words) < _MIN_QUOTE or source.count(old_words) != 1 or old_words in others \
                 or not _balanced(old_words) or not _balanced(inserted) or old_words[0] in "，、；。：":
             continue
         new_words = renumbered(source[left:start]) + inserted + renumbered(source[end:right])
@@ -283,14 +300,14 @@ def _balanced(text: str) -> bool:
     return text.count("“") == text.count("”") and PROTECT_OPEN not in text and PROTECT_CLOSE not in text
 
 
-def _insertion(source: str, at: int, inserted: str, target: Ref, floor: int = 0) -> Edit | None:
+def _insertion(source: str, at: int, inserted: str, target: Ref, floor: int = 0, others: str = "") -> Edit | None:
     """``在“A”后增加“B”`` with the clause before the insertion point as A, when the
     conventions' implicit punctuation rebuilds the text exactly."""
     if inserted and at + 1 == len(source) and source[at] == inserted[0]:
         at, inserted = at + 1, inserted[1:] + source[at]  # 建议|。X|。 at the end → 建议。|X。: an appended sentence
     if inserted and inserted[-1] in "，、" and source[at - 1:at] == inserted[-1]:
         at, inserted = at - 1, inserted[-1] + inserted[:-1]  # 竞争，|鼓励创新，|提高 → 竞争|，鼓励创新|，提高
-    if at == len(source):  # 在第一款最后增加“…”
+    if at == len(source) and not others:  # 在第一款最后增加“…”
         return Edit("insert_words", target, anchor="", new=inserted) if _balanced(inserted) else None
     words = inserted[1:] if inserted[:1] in "，、" else inserted
     if not words or implicit_separator(source[at:at + 1], words) + words != inserted:
@@ -300,11 +317,12 @@ def _insertion(source: str, at: int, inserted: str, target: Ref, floor: int = 0)
     left = at
     while left > floor and source[left - 1] not in _CLAUSE_BREAKS:
         left -= 1
-    if at - left <= _MAX_CLAUSE_QUOTE and at - left >= _MIN_QUOTE and source.count(source[left:at]) == 1:
+    if at - left <= _MAX_CLAUSE_QUOTE and at - left >= _MIN_QUOTE and source.count(source[left:at]) == 1 \
+            and source[left:at] not in others:
         return Edit("insert_words", target, anchor=source[left:at], new=words)  # the whole clause
     for start in range(at - _MIN_QUOTE, left - 1, -1):
         anchor = source[start:at]
-        if len(anchor) >= 4 and source.count(anchor) == 1:
+        if len(anchor) >= 4 and source.count(anchor) == 1 and anchor not in others:
             return Edit("insert_words", target, anchor=anchor, new=words)
     return None
 

@@ -54,11 +54,11 @@ class Ref:
     point: int | None = None
     preamble: int | None = None  # 序言第N自然段 (宪法)
 
-    def label(self, *, with_article: bool = True) -> str:
+    def label(self, *, with_article: bool = True, with_paragraph: bool = True) -> str:
         out = f"序言第{int_to_cn(self.preamble)}自然段" if self.preamble else ""
         if self.article is not None and with_article:
             out = f"第{int_to_cn(self.article)}条" + (f"之{int_to_cn(self.suffix)}" if self.suffix else "")
-        if self.paragraph is not None:
+        if self.paragraph is not None and with_paragraph:
             out += f"第{int_to_cn(self.paragraph)}款"
         if self.point is not None:
             out += f"第{int_to_cn(self.point)}项"
@@ -119,10 +119,11 @@ def quote(text: str) -> str:
     return "\n".join("“" + line for line in text.split("\n")) + "”"
 
 
-def render_edit(edit: Edit, *, with_article: bool) -> str:
+def render_edit(edit: Edit, *, with_article: bool, with_paragraph: bool = True) -> str:
     """The wording of one edit; ``with_article`` False inside an item that has
-    already named its article (then no 将: ``，第一款修改为：“…”``)."""
-    target = edit.target.label(with_article=with_article) if edit.target else ""
+    already named its article (then no 将: ``，第一款修改为：“…”``), and
+    ``with_paragraph`` False right after that 款 was renumbered (``其中的…``)."""
+    target = edit.target.label(with_article=with_article, with_paragraph=with_paragraph) if edit.target else ""
     lead = "将" if with_article and target else ""
     if edit.action == "replace":
         return f"{lead}{target}修改为：{quote(edit.new)}"
@@ -137,8 +138,9 @@ def render_edit(edit: Edit, *, with_article: bool) -> str:
         return f"在{where}“{edit.anchor}”{'前' if edit.before else '后'}增加“{edit.new}”"
     if edit.action == "delete":
         return f"删去{target}"
-    if edit.action == "renumber":
-        return f"{lead or '将'}{target}改为{edit.position[0].label(with_article=edit.position[0].unit == 'article')}"
+    if edit.action == "renumber":  # 将第三款改为第四款 keeps its 将 even inside an item, as in official decisions
+        lead = "将" if lead or edit.position[0].unit == "paragraph" else ""
+        return f"{lead}{target}改为{edit.position[0].label(with_article=edit.position[0].unit == 'article')}"
     if edit.action == "insert":
         return _render_insert(edit, target)
     raise ValueError(f"unknown edit action {edit.action!r}")
@@ -166,11 +168,16 @@ def item_clauses(item: Item) -> list[tuple[str, Edit, str]]:
     """(separator before, edit, wording) for each edit of a plain item; the
     item's text is their concatenation plus ``item_end(item)``."""
     clauses: list[tuple[str, Edit, str]] = []
-    named = None
+    named, renumbered_paragraph = None, None
     for edit in item.edits:
-        text = render_edit(edit, with_article=edit.target is None or edit.target.article != named)
+        in_paragraph = edit.target is not None and edit.target.paragraph is not None \
+            and edit.target.paragraph == renumbered_paragraph and edit.target.point is None
+        text = render_edit(edit, with_article=edit.target is None or edit.target.article != named,
+                           with_paragraph=not in_paragraph)
         if edit.target is not None and edit.target.article is not None:
             named = edit.target.article
+        is_paragraph_move = edit.action == "renumber" and edit.position and edit.position[0].unit == "paragraph"
+        renumbered_paragraph = edit.target.paragraph if is_paragraph_move else None
         previous = clauses[-1][2] if clauses else ""
         separator = "" if not clauses else "\n" if previous.endswith("”") and "：“" in previous else "，"
         clauses.append((separator, edit, text))

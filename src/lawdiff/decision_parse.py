@@ -220,7 +220,7 @@ def _merge_adjacent(text: str, quotes: list[str]) -> tuple[str, list[str]]:
 def _parse_clauses(body: str, text: str) -> Item:
     body, quotes = _hide_quotations(body)
     edits: list[Edit] = []
-    article: tuple[int, int] | None = None
+    article: tuple[int, int, int | None] | None = None  # the item's article (and 款) in context
     position = 0
     while True:
         position = _SEP.match(body, position).end()
@@ -242,8 +242,9 @@ def _target(match: re.Match, prefix: str, article: tuple[int, int] | None) -> Re
     groups = {k: match.groupdict().get(prefix + k) for k in "ASPIR"}
     if groups["R"]:
         return Ref(None, 0, None, None, cn_to_int(groups["R"]))
-    if not any(groups.values()):
+    if not any(groups.values()):  # 其中的…: the item's article, or the 款 just renumbered
         return Ref(*article) if article else None
+    article = article[:2] if article else None
     number = cn_to_int(groups["A"]) if groups["A"] else (article[0] if article else None)
     suffix = cn_to_int(groups["S"]) if groups["S"] else (0 if groups["A"] else (article[1] if article else 0))
     return Ref(number, suffix, cn_to_int(groups["P"]) if groups["P"] else None,
@@ -252,7 +253,7 @@ def _target(match: re.Match, prefix: str, article: tuple[int, int] | None) -> Re
 
 def _edit(action: str, match: re.Match, article: tuple[int, int] | None, quotes: list[str]):
     target = _target(match, "t", article) or _target(match, "u", article)
-    named = (target.article, target.suffix) if target and target.article is not None else article
+    named = (target.article, target.suffix, None) if target and target.article is not None else article
     get = match.groupdict().get
     text = lambda name: quotes[int(get(name))] if get(name) is not None else ""
     if action == "rename":
@@ -265,6 +266,8 @@ def _edit(action: str, match: re.Match, article: tuple[int, int] | None, quotes:
         position = _target(match, "p", None)
         if position is not None and position.article is None and target is not None:
             position = replace(position, article=target.article, suffix=target.suffix)
+        if position is not None and position.unit == "paragraph" and target is not None:
+            named = (target.article, target.suffix, target.paragraph)  # 将第三款改为第四款，其中的…
         return Edit("renumber", target, (position,) if position else ()), named
     if action == "insert_words":
         return Edit("insert_words", target, anchor=text("anchor"), new=text("new"), before=get("side") == "前"), named

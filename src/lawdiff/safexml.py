@@ -17,7 +17,9 @@ from .errors import InputError
 
 _REFUSED = "XML with a DOCTYPE or entity declarations is refused (no entities are resolved)"
 #: A DOCTYPE after the prolog's optional BOM, XML declaration, comments, PIs and spaces.
-_PROLOG_DOCTYPE = re.compile(r"\A(?:\ufeff|\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.S)
+#: Each branch is unambiguous (no lazy ``.*?``), so a failing match cannot backtrack exponentially.
+_PROLOG_DOCTYPE = re.compile(r"\A(?:\ufeff|\xef\xbb\xbf)?(?:\s|<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->)*"
+                             r"<!DOCTYPE")
 _POSITION = re.compile(r", line \d+, column \d+$")
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..source import SourceLine, SourceText
 
-_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})(.*)$")  # closing #s are stripped by ``_heading_text``, not a lazy regex
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _INFO_END = "<!-- INFO END -->"
@@ -37,8 +37,13 @@ def read_markdown(text: str, path: str, encoding: str, notes: tuple[str, ...]) -
         heading = _HEADING.match(stripped)
         if heading:
             style = "title" if len(heading.group(1)) == 1 else "heading"
-            if heading.group(2):
-                lines.append(SourceLine(heading.group(2), number, style))
+            if content := _heading_text(heading.group(2)):
+                lines.append(SourceLine(content, number, style))
         elif stripped:
             lines.append(SourceLine(stripped, number))
     return SourceText(path, "markdown", encoding, tuple(lines), notes)
+
+
+def _heading_text(text: str) -> str:
+    """``## 第一章 总则 ##`` → ``第一章 总则``: spaces and closing ``#``s removed."""
+    return text.strip().rstrip("#").rstrip()
