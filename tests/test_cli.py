@@ -93,3 +93,44 @@ def test_lint_json(seed_path):
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+SOURCES = ROOT / "corpus" / "sources"
+
+
+def test_amend_verifies_and_writes_each_format(tmp_path):
+    old, new = SOURCES / "反垄断法(2007-08-30).md", SOURCES / "反垄断法(2022-06-24).md"
+    text = run("amend", old, new)
+    assert text.exit_code == 0 and text.stdout.startswith("一、") and "此外，对条文顺序作相应调整。" in text.stdout
+    for fmt in ("markdown", "json", "docx", "akn"):
+        out = tmp_path / f"report.{fmt}"
+        assert run("amend", old, new, "--format", fmt, "-o", out).exit_code == 0
+        assert out.stat().st_size > 1000
+    assert run("validate", tmp_path / "report.akn").exit_code == 0
+
+
+def test_apply_official_decision(tmp_path):
+    out = tmp_path / "2022.xml"
+    result = run("apply", SOURCES / "反垄断法(2007-08-30).md", ROOT / "corpus" / "decisions" / "反垄断法-2022-06-24-decision.txt",
+                 "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "rewrote art_30: 第二十三条 → 第二十八条" in result.output
+    from lawdiff.akn import from_akn
+    from lawdiff.convert import convert_file
+
+    assert from_akn(out.read_bytes()).body == convert_file(SOURCES / "反垄断法(2022-06-24).md").expression.body
+
+
+def test_apply_reports_items_it_cannot_apply(tmp_path):
+    decision = tmp_path / "d.txt"
+    decision.write_text("一、将第一条中的“并不存在的词”修改为“别的词”。\n二、这一项无法理解。\n", "utf-8")
+    result = run("apply", SOURCES / "反垄断法(2007-08-30).md", decision, "-o", tmp_path / "out.xml")
+    assert result.exit_code == 1
+    assert "item 一" in result.output and "not found" in result.output
+    assert "item not understood: 这一项无法理解" in result.output
+
+
+@pytest.mark.parametrize("command", ["diff", "amend", "apply"])
+def test_new_commands_have_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Example:" in result.output
