@@ -64,7 +64,54 @@ def amendment_report(diff: DocumentDiff) -> Decision:
     renumber = any((c.old.num, c.old.suffix) != (c.new.num, c.new.suffix)
                    for c in diff.changes if c.old is not None and c.new is not None)
     renumber = renumber or any(c.kind in ("inserted", "deleted") for c in diff.changes)
-    return Decision(tuple(items), renumber)
+    draft = Decision(tuple(items), renumber)
+    layout = _structure_items(diff.old, diff.new, draft)
+    if layout:
+        draft = Decision(tuple(structural) + tuple(layout) + tuple(items[len(structural):]), True)
+    return draft
+
+
+def _containers(expression: Expression) -> list[tuple[str, str, tuple, tuple, Provision | None, Provision]]:
+    """(kind, heading, first article, last article, parent, node) of every 章 and 节, in order."""
+    out = []
+
+    def visit(nodes, parent):
+        for node in nodes:
+            if node.kind in ("chapter", "section"):
+                keys = [(a.num, a.suffix) for a in node.walk() if a.kind == "article"]
+                if keys:
+                    out.append((node.kind, node.heading, keys[0], keys[-1], parent, node))
+                visit(node.children, node)
+            elif node.kind in ("part", "subpart"):
+                visit(node.children, parent)
+
+    visit(expression.body, None)
+    return out
+
+
+def _structure_items(old: Expression, new: Expression, draft: Decision) -> list[Item]:
+    """章/节 the article items alone would not give: renamed ones
+    (``将第X章的章名修改为“…”``), and the rest restated with their articles
+    (``增加一章，作为第N章“…”，由第A条至第B条组成``)."""
+    default = _containers(apply_decision(old, draft).expression)
+    wanted = _containers(new)
+    if [(k, h, a, b) for k, h, a, b, _, _ in default] == [(k, h, a, b) for k, h, a, b, _, _ in wanted]:
+        return []
+    have = {(k, h, a, b) for k, h, a, b, _, _ in default}
+    old_headings = {(k, h): node for k, h, _, _, _, node in _containers(old)}
+    items = []
+    for kind, heading, first, last, parent, node in wanted:
+        if (kind, heading, first, last) in have:
+            continue
+        same_span = [d for d in default if d[0] == kind and d[2:4] == (first, last)]
+        source = old_headings.get((kind, same_span[0][1])) if same_span else None
+        if source is not None and kind == "chapter":
+            items.append(Item(edits=(Edit("rename", Ref(chapter=source.num), new=heading),)))
+            continue
+        where = Ref(chapter=node.num) if kind == "chapter" else Ref(chapter=parent.num if parent else 1, section=node.num)
+        fresh = "" if (kind, heading) in old_headings else "new"
+        items.append(Item(edits=(Edit("layout", None, (where, Ref(*first), Ref(*last)), old=fresh, new=heading),)))
+    return items
 
 
 def _article_map(diff: DocumentDiff) -> dict[tuple[int, int], tuple[int, int]]:

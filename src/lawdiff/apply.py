@@ -95,14 +95,20 @@ class _Unfit(Exception):
 def apply_decision(old: Expression, decision: Decision) -> Applied:
     articles = _drafts(old)
     problems: list[Problem] = []
+    layouts: list[Edit] = []
     for number, item in _numbered(decision.items):
         for edit in item.edits:
+            if edit.action == "layout":  # placed once the new numbering is known
+                layouts.append(edit)
+                continue
             try:
                 _apply_edit(articles, edit)
             except _Unfit as unfit:
                 problems.append(Problem(number, f"{unfit} (in: {item.text or edit})"))
     final = _order_articles(articles, sequential=decision.renumber, problems=problems)
-    body, rewrites, article_map, paragraph_maps = _build(final)
+    body, rewrites, article_map, paragraph_maps = _build(final, layouts)
+    if decision.renumber:
+        body = _renumber_containers(body)
     return Applied(replace(old, body=assign_eids(body)), tuple(rewrites), tuple(problems), article_map, paragraph_maps)
 
 
@@ -320,8 +326,6 @@ def _insert(articles: list[_Article], edit: Edit) -> None:
     paragraph.relabel = True
 
 
-_HANDLERS = {"renumber": _renumber, "replace": _replace, "replace_words": _word_edit,
-             "delete_words": _word_edit, "insert_words": _word_edit, "delete": _delete, "insert": _insert}
 
 
 # ---------------------------------------------------------------- numbering and assembly
@@ -354,16 +358,17 @@ def _order_articles(articles: list[_Article], *, sequential: bool, problems: lis
     return keyed
 
 
-def _build(final: list[tuple[ArticleKey, _Article]]):
+def _build(final: list[tuple[ArticleKey, _Article]], layouts: list[Edit] = ()):
     article_map = {a.origin: key for key, a in final if a.origin}
     paragraph_maps: dict[ArticleKey, dict[int, int]] = {}
     built: list[tuple[tuple[Provision, ...], Provision]] = []
+    made: dict = {}  # containers the decision creates, shared by the articles they hold
     rewrites: list[Rewrite] = []
     for index, (key, article) in enumerate(final):
         paragraphs = _fill(article.paragraphs, lambda n: n.position)
         if article.origin:
             paragraph_maps[article.origin] = {n.origin: k for k, n in enumerate(paragraphs, 1) if n.origin}
-        chain = article.chain or _neighbour_chain(final, index)
+        chain = _laid_out(article.chain or _neighbour_chain(final, index), key, layouts, final, made)
         built.append((chain, article, key, paragraphs))
     out = []
     for chain, article, key, paragraphs in built:
@@ -372,6 +377,67 @@ def _build(final: list[tuple[ArticleKey, _Article]]):
         label = f"第{int_to_cn(key[0])}条" + (f"之{int_to_cn(key[1])}" if key[1] else "")
         out.append((chain, Provision("article", key[0], label, article.heading, "", children, suffix=key[1])))
     return _nest(out), rewrites, article_map, paragraph_maps
+
+
+def _laid_out(chain: tuple[Provision, ...], key: ArticleKey, layouts: list[Edit], final,
+              made: dict) -> tuple[Provision, ...]:
+    """The 章/节 an article belongs to after the decision's layout items
+    (``第三章“…”，由第八条至第十条组成``), chapters first, then sections."""
+    for unit in ("chapter", "section"):
+        for edit in layouts:
+            where, first, last = edit.position
+            if where.unit != unit or not first.article <= key[0] <= last.article:
+                continue
+            container = _container(where, edit.new, final, made)
+            if unit == "chapter":
+                chain = tuple(c for c in chain if c.kind in ("part", "subpart")) + (container,)
+            else:
+                chain = tuple(c for c in chain if c.kind != "section") + (container,)
+    return chain
+
+
+def _container(where: Ref, heading: str, final, made: dict) -> Provision:
+    """The old 章/节 of that heading if there is one (so its articles stay
+    together), else a new one; numbers are set afterwards."""
+    kind = where.unit
+    for _, article in final:
+        for container in article.chain:
+            if container.kind == kind and container.heading == heading:
+                return container
+    number = where.section or where.chapter
+    unit = "节" if kind == "section" else "章"
+    return made.setdefault((kind, number, heading), Provision(kind, number, f"第{int_to_cn(number)}{unit}", heading))
+
+
+def _renumber_containers(body: tuple[Provision, ...]) -> tuple[Provision, ...]:
+    """章/节 numbered in order within their parent, as the consolidated text is."""
+    out, counts = [], {}
+    for node in body:
+        if node.kind in CONTAINER_KINDS:
+            counts[node.kind] = counts.get(node.kind, 0) + 1
+            number = counts[node.kind]
+            unit = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}[node.kind]
+            node = replace(node, num=number, suffix=0, label=f"第{int_to_cn(number)}{unit}",
+                           children=_renumber_containers(node.children))
+        out.append(node)
+    return tuple(out)
+
+
+def _rename(articles: list[_Article], edit: Edit) -> None:
+    where = edit.target
+    chapters = {c for a in articles for c in a.chain if c.kind == "chapter" and c.num == where.chapter}
+    if len(chapters) != 1:
+        raise _Unfit(f"{where.label()} is not in the old text")
+    found = chapters.pop()
+    if where.section:
+        sections = {c for a in articles if found in a.chain for c in a.chain
+                    if c.kind == "section" and c.num == where.section}
+        if len(sections) != 1:
+            raise _Unfit(f"{where.label()} is not in the old text")
+        found = sections.pop()
+    renamed = replace(found, heading=edit.new)
+    for article in articles:
+        article.chain = tuple(renamed if c is found else c for c in article.chain)
 
 
 def _neighbour_chain(final, index: int) -> tuple[Provision, ...]:
@@ -427,3 +493,8 @@ def _close(stack: list, depth: int, root: list) -> None:
         container, children = stack.pop()
         built = replace(container, children=tuple(children))
         (stack[-1][1] if stack else root).append(built)
+
+
+_HANDLERS = {"renumber": _renumber, "replace": _replace, "replace_words": _word_edit,
+             "delete_words": _word_edit, "insert_words": _word_edit, "delete": _delete, "insert": _insert,
+             "rename": _rename}

@@ -22,6 +22,8 @@ insert (paragraph)     在第X条中增加一款，作为第N款：“…”（�
 insert (point)         在第X条第Y款中增加一项，作为第N项：“…”
 delete                 删去第X条[第Y款[第Z项]]。
 renumber               将第X条改为第Y条 / 将第X条第Y款改为第N条（拆分）
+rename                 将第X章[第Y节]的章名（节名）修改为“…”
+layout                 [增加一章，作为]第N章“…”由第A条至第B条组成（新编号）
 =====================  ==============================================================
 
 ``在“A”后增加“B”`` carries implicit punctuation, as official decisions do
@@ -53,9 +55,13 @@ class Ref:
     paragraph: int | None = None
     point: int | None = None
     preamble: int | None = None  # 序言第N自然段 (宪法)
+    chapter: int | None = None  # 第N章[第M节]: a container, for renames and layouts
+    section: int | None = None
 
     def label(self, *, with_article: bool = True, with_paragraph: bool = True) -> str:
         out = f"序言第{int_to_cn(self.preamble)}自然段" if self.preamble else ""
+        if self.chapter is not None:
+            return f"第{int_to_cn(self.chapter)}章" + (f"第{int_to_cn(self.section)}节" if self.section else "")
         if self.article is not None and with_article:
             out = f"第{int_to_cn(self.article)}条" + (f"之{int_to_cn(self.suffix)}" if self.suffix else "")
         if self.paragraph is not None and with_paragraph:
@@ -66,6 +72,8 @@ class Ref:
 
     @property
     def unit(self) -> str:
+        if self.chapter is not None:
+            return "section" if self.section else "chapter"
         return "point" if self.point is not None else "paragraph" if self.paragraph is not None else "article"
 
 
@@ -75,7 +83,7 @@ class Edit:
     paragraphs; ``old`` the quoted words being replaced or deleted; ``anchor``
     the words an insertion goes after (or before, with ``before``)."""
 
-    action: str  # replace | replace_words | delete_words | insert_words | insert | delete | renumber
+    action: str  # replace | replace_words | delete_words | insert_words | insert | delete | renumber | rename | layout
     target: Ref | None = None
     position: tuple[Ref, ...] = ()
     old: str = ""
@@ -143,6 +151,12 @@ def render_edit(edit: Edit, *, with_article: bool, with_paragraph: bool = True) 
         return f"{lead}{target}改为{edit.position[0].label(with_article=edit.position[0].unit == 'article')}"
     if edit.action == "insert":
         return _render_insert(edit, target)
+    if edit.action == "rename":
+        return f"将{edit.target.label()}的{'节' if edit.target.section else '章'}名修改为“{edit.new}”"
+    if edit.action == "layout":
+        where, first, last = edit.position
+        lead = f"增加一{'节' if where.section else '章'}，作为" if edit.old == "new" else ""
+        return f"{lead}{where.label()}“{edit.new}”，由{first.label()}至{last.label()}组成"
     raise ValueError(f"unknown edit action {edit.action!r}")
 
 

@@ -57,6 +57,8 @@ CLAUSES = [
                            rf"(?:相应地?)?修改为{_COLON}{_q('new')}")),
     ("rename", re.compile(rf"(?:将)?{_LAW}第(?P<chapter>{_N})章(?:第(?P<section>{_N})节)?的?(?:章名|节名)"
                           rf"(?:中的)?(?:{_q('old')})?修改为{_COLON}{_q('new')}")),
+    ("layout", re.compile(rf"(?P<fresh>增加一(?:章|节)，作为)?第(?P<chapter>{_N})章(?:第(?P<section>{_N})节)?"
+                          rf"{_q('new')}，?由第(?P<first>{_N})条至第(?P<last>{_N})条组成")),
     ("delete_words", re.compile(rf"删去{_ref('t')}(?:中的|其中的)?{_q('old')}")),
     ("delete", re.compile(rf"删去{_ref('t')}(?P<more>(?:、{REF.replace('?P<', '?P<x')})*)(?=[。；，\s]|$)")),
     ("insert", re.compile(
@@ -256,10 +258,12 @@ def _edit(action: str, match: re.Match, article: tuple[int, int] | None, quotes:
     named = (target.article, target.suffix, None) if target and target.article is not None else article
     get = match.groupdict().get
     text = lambda name: quotes[int(get(name))] if get(name) is not None else ""
-    if action == "rename":
-        section = cn_to_int(get("section")) if get("section") else None
-        container = Ref(None, 0, cn_to_int(get("chapter")), section)  # (chapter, section) in paragraph/point slots
-        return Edit("rename", container, old=text("old"), new=text("new")), named
+    if action in ("rename", "layout"):
+        container = Ref(chapter=cn_to_int(get("chapter")), section=cn_to_int(get("section")) if get("section") else None)
+        if action == "rename":
+            return Edit("rename", container, old=text("old"), new=text("new")), named
+        span = (Ref(cn_to_int(get("first"))), Ref(cn_to_int(get("last"))))
+        return Edit("layout", None, (container, *span), old="new" if get("fresh") else "", new=text("new")), named
     if action == "renumber_range":  # 第七项至第十五项相应改为第八项至第十六项: implied by the insertion
         return None, named
     if action == "renumber":
