@@ -134,3 +134,11 @@ def test_apply_reports_items_it_cannot_apply(tmp_path):
 def test_new_commands_have_help(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_lint_reads_akn_with_a_byte_order_mark(seed_path, tmp_path):
+    from lawdiff.convert import convert_file
+
+    xml = tmp_path / "seed.xml"
+    xml.write_bytes(b"\xef\xbb\xbf" + convert_file(seed_path).xml)
+    assert run("lint", xml).exit_code == 1  # the two known typos, read from the AKN

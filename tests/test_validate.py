@@ -69,3 +69,12 @@ def test_loose_paragraph_before_first_article_is_named():
 def test_suffix_articles_follow_their_base():
     document = parse("某条例\n（2020年1月1日通过）\n第一条 甲。\n第一条之一 乙。\n第二条 丙。\n")
     assert numbering_findings(document) == []
+
+
+def test_thousands_of_house_rule_failures_are_capped():
+    from lawdiff.validate import MAX_HOUSE_FINDINGS
+
+    document = parse("某条例\n（2020年1月1日通过）\n" + "第一章 甲\n" * 400 + "第一条 甲。\n")
+    xml = serialise(document)
+    findings = [f for f in validate_xml(xml, "x.xml") if f.rule != "xsd"]
+    assert len(findings) <= MAX_HOUSE_FINDINGS + 1

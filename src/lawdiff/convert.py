@@ -36,8 +36,8 @@ def akn_path(expression: Expression) -> Path:
 def load_document(path: str | Path) -> Expression:
     """An Expression from an AKN file or from a source in any supported format."""
     path = Path(path)
-    head = _head(path)
-    if head.lstrip().startswith((b"<?xml", b"<akomaNtoso")):
+    head = _head(path).removeprefix(b"\xef\xbb\xbf")
+    if b"<akomaNtoso" in head:
         from .akn import from_akn
 
         return from_akn(path.read_bytes(), str(path))
@@ -49,6 +49,6 @@ def _head(path: Path) -> bytes:
 
     try:
         with path.open("rb") as handle:
-            return handle.read(200)
+            return handle.read(500)
     except OSError as error:
         raise InputError(str(path), f"cannot read file: {error.strerror}") from None

@@ -31,8 +31,8 @@ from functools import lru_cache
 
 from .numerals import NUMERAL_CHARS, cn_to_int
 
-_N = f"[{NUMERAL_CHARS}]+"
-_CN = "[〇零一二三四五六七八九十百千两]+"
+_N = f"[{NUMERAL_CHARS}]{{1,12}}"  # bounded: a 4,000-digit "number" is text, not a provision
+_CN = "[〇零一二三四五六七八九十百千两]{1,12}"
 _SPACE = "[ \t\u3000\u00a0]"
 
 CONTAINER = re.compile(rf"""

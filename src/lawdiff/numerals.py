@@ -7,6 +7,7 @@ Handles the forms found in statute books: 十, 十二, 二十, 一百零五, 一
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -88,6 +89,10 @@ def find_dates(text: str) -> list[tuple[int, int, int, int, int]]:
             year, month, day = (cn_to_int(g) for g in match.groups())
         except ValueError:
             continue
-        if 1 <= month <= 12 and 1 <= day <= 31 and 1800 < year < 2200:
+        try:
+            date(year, month, day)
+        except ValueError:
+            continue  # 2月30日: not a date
+        if 1800 < year < 2200:
             found.append((year, month, day, match.start(), match.end()))
     return found

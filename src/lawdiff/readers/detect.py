@@ -2,7 +2,10 @@
 
 Encodings drafters actually have: UTF-8 (with or without BOM), UTF-16 (BOM or
 not), GB18030 (a superset of GBK and GB2312).  Decoding is strict: a byte
-sequence no candidate decodes is an error, never replaced characters.
+sequence no candidate decodes is an error, never replaced characters.  Line
+ends become LF (CRLF, CR, and form feeds, which are page breaks), each change
+reported in the notes.  Every reader's lines are then checked for characters
+XML cannot hold (controls, U+FFFE/U+FFFF): such a file is refused, with its line.
 """
 
 from __future__ import annotations
