@@ -100,3 +100,21 @@ def test_unlabelled_first_articles_are_named(survey):
 def test_beijing_table_of_contents_is_not_a_second_set_of_chapters(survey):
     [record] = [r for p, r in survey.items() if Path(p).name == "北京市数字经济促进条例(2022-11-25).md"]
     assert record["numbering"] == [] and record["articles"] == 58  # 第一条…第五十八条, counted with grep
+
+
+def test_amendment_round_trip_on_real_version_pairs(lawrefbook):
+    """apply(old, amend(old, new)) == new on the corpus's consecutive versions;
+    the exceptions and their causes are listed by ``python bench/amend.py``."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from amend import round_trip, version_pairs
+
+    pairs = version_pairs(lawrefbook)
+    with ProcessPoolExecutor(2) as pool:
+        causes = Counter(cause for _, cause, _ in pool.map(round_trip, pairs))
+    assert len(pairs) >= 75
+    assert causes["exact"] >= 55
+    assert causes["exact"] + causes["项 labels retyped (一)→（一） in the source: not an amendment"] >= 76

@@ -344,7 +344,9 @@ def _word_edit(source: str, start: int, end: int, inserted: str, target: Ref, ar
 
 
 def _balanced(text: str) -> bool:
-    return text.count("“") == text.count("”") and PROTECT_OPEN not in text and PROTECT_CLOSE not in text
+    """Quoted words must not hold quotation marks (“A”“B” would read as two
+    paragraphs) nor protection marks."""
+    return not any(mark in text for mark in ("“", "”", PROTECT_OPEN, PROTECT_CLOSE))
 
 
 def _insertion(source: str, at: int, inserted: str, target: Ref, floor: int = 0, others: str = "") -> Edit | None:
