@@ -34,7 +34,8 @@ from .errors import InputError
 from .findings import Finding, Severity
 from .lint import lint as lint_document
 from .render.findings import findings_json, findings_junit, findings_text
-from .render.jsonout import diff_json
+from .render.jsonout import diff_json, expression_meta
+from .refs import check_references
 from .render.markdown import diff_markdown
 from .render.terminal import diff_table
 from .structure import numbering_findings
@@ -321,3 +322,31 @@ def apply_command(
         _error(f"{decision}: item {problem.item}: {problem.message}")
     _emit(serialise(result), output)
     raise typer.Exit(1 if parsed.not_understood or applied.problems else 0)
+
+
+@app.command()
+def xref(
+    document: Path = typer.Argument(..., help="A source file in any format, or an AKN .xml."),
+    fmt: Format = typer.Option(Format.text, "--format", help="text or json."),
+) -> None:
+    """List cross-references (internal, external, generic) and check the internal ones.
+
+    Example: lawdiff xref regulation.txt --format json
+    """
+    try:
+        expression = load_document(document)
+    except InputError as error:
+        raise _fail(error)
+    resolved, findings = check_references(expression, str(document))
+    if fmt is Format.json:
+        rows = [{"kind": r.reference.kind, "text": r.reference.text, "start": r.reference.start, "end": r.reference.end,
+                 "source_eid": r.reference.source_eid, "target_work": r.reference.target_work or None,
+                 "target_eid": list(r.reference.target_eids), "status": r.status} for r in resolved]
+        out.print(findings_json(findings, document=expression_meta(expression), references=rows), markup=False)
+    else:
+        for r in resolved:
+            out.print(f"{r.reference.source_eid}@{r.reference.start}: {r.reference.kind} {r.status} "
+                      f"“{r.reference.text}” {' '.join(r.reference.target_eids)}", markup=False)
+        if findings:
+            out.print(findings_text(findings), markup=False)
+    raise typer.Exit(1 if findings else 0)

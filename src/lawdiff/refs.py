@@ -1,0 +1,170 @@
+"""Cross-references in provision text, found with exact character spans.
+
+Kinds (``Reference.kind``):
+
+* ``internal`` — the document's own provisions: ``本条例第十二条``, ``本法第三条第二款第一项``,
+  a bare ``第十二条第二款``, ``前款``, ``前两款``, ``前条``, ``本条第二款``, ranges and lists
+  (``第十条至第十五条``, ``第三条、第五条``), ``第十条之一``;
+* ``external`` — another act: ``《中华人民共和国网络安全法》第二十一条``, a bare title
+  ``《数据安全法》``, and the same act cited again without its title (``该法第X条``);
+* ``generic`` — ``有关法律、行政法规``, ``国家有关规定`` and the like: references a
+  drafter makes on purpose without naming a target, unresolvable by design.
+
+A ``第X条`` right after a law's name that is not the document itself
+(``刑法第X条``, ``民事诉讼法第X条``) is external even without 《》.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Expression, Provision
+from .numerals import NUMERAL_CHARS, cn_to_int
+
+_N = f"[{NUMERAL_CHARS}]{{1,12}}"
+_CN = "[一二三四五六七八九十]{1,4}"
+_ONE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?(?:第{_N}项)?(?:第{_N}目)?"
+_CHAIN = rf"{_ONE}(?:(?:、|和|或者|至|以及|及){_ONE}|(?:、|和|或者|至)第{_N}[款项])*"
+
+PATTERNS = [
+    ("external", re.compile(rf"《(?P<title>[^《》]{{2,60}})》(?:(?P<chain>{_CHAIN}))?")),
+    ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})")),
+    ("external-bare", re.compile(
+        r"(?:(?<=依照)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=^)|(?<=[，。；、：（]))"
+        r"(?P<title>(?:(?!依照|根据|按照|违反|适用|符合)[^\W\d_第条款项本该]){1,12}?(?:法|法典))"
+        rf"(?P<chain>{_CHAIN})")),
+    ("internal", re.compile(rf"(?:(?P<self>本法|本条例|本规定|本办法|本细则|本决定|本解释))?(?P<chain>{_CHAIN})")),
+    ("relative", re.compile(rf"前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)|本条(?!例)(?:第(?P<para>{_N})款)?(?:第(?P<point>{_N})项)?")),
+    ("generic", re.compile(
+        r"(?:国家和省|国家|省)?有关(?:法律、(?:行政)?法规|法律法规|法律、法规、规章|法律|行政法规|法规|规定)(?:和(?:国家|省)?有关规定)?"
+        r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定")),
+]
+_ONE_RE = re.compile(rf"第(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第(?P<i>{_N})项)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One citation: where it is (provision eId and offsets in its text) and
+    what it points at (an eId in the same document, or another act)."""
+
+    kind: str  # internal | external | generic
+    text: str
+    source_eid: str
+    start: int
+    end: int
+    target_work: str = ""  # title of the cited act (external)
+    target_eids: tuple[str, ...] = ()  # eIds it names (internal: in this document)
+
+
+def find_references(expression: Expression) -> list[Reference]:
+    found: list[Reference] = []
+    for article in expression.articles():
+        found += _in_article(article)
+    return found
+
+
+def _in_article(article: Provision) -> list[Reference]:
+    out: list[Reference] = []
+    last_external = ""
+    for paragraph_index, paragraph in enumerate(article.children, 1):
+        for node in paragraph.walk():
+            taken: list[tuple[int, int]] = []
+            for kind, pattern in PATTERNS:
+                for match in pattern.finditer(node.text):
+                    if any(a < match.end() and match.start() < b for a, b in taken):
+                        continue
+                    reference = _reference(kind, match, node, article, paragraph_index, last_external)
+                    if reference is None:
+                        continue
+                    taken.append((match.start(), match.end()))
+                    out.append(reference)
+            out.sort(key=lambda r: (r.source_eid, r.start))
+            titles = [r.target_work for r in out if r.kind == "external" and r.target_work]
+            last_external = titles[-1] if titles else last_external
+    return out
+
+
+def _reference(kind: str, match: re.Match, node: Provision, article: Provision, paragraph: int,
+               last_external: str) -> Reference | None:
+    text = match.group()
+    if kind == "external":
+        return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
+    if kind == "external-again":
+        return Reference("external", text, node.eid, match.start(), match.end(), last_external)
+    if kind == "external-bare":
+        return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
+    if kind == "generic":
+        return Reference("generic", text, node.eid, match.start(), match.end())
+    if kind == "relative":
+        return Reference("internal", text, node.eid, match.start(), match.end(),
+                         target_eids=_relative(match, article, paragraph))
+    return Reference("internal", text, node.eid, match.start(), match.end(),
+                     target_eids=_chain_eids(match.group("chain"), article))
+
+
+def _chain_eids(chain: str, article: Provision) -> tuple[str, ...]:
+    eids = []
+    previous = None
+    for one in _ONE_RE.finditer(chain):
+        key = f"art_{cn_to_int(one['a'])}" + (f"-{cn_to_int(one['s'])}" if one["s"] else "")
+        if one["p"]:
+            key += f"__para_{cn_to_int(one['p'])}"
+        if one["i"]:
+            key += f"__point_{cn_to_int(one['i'])}"
+        between = chain[previous.end():one.start()] if previous is not None else ""
+        if between == "至" and previous is not None and not one["p"] and not previous["p"]:
+            low, high = cn_to_int(previous["a"]), cn_to_int(one["a"])
+            eids += [f"art_{n}" for n in range(low + 1, high)]
+        eids.append(key)
+        previous = one
+    return tuple(eids)
+
+
+def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
+    """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
+    if match.group().startswith("本条"):
+        eid = article.eid
+        if match["para"]:
+            eid += f"__para_{cn_to_int(match['para'])}"
+        if match["point"]:
+            eid += f"__point_{cn_to_int(match['point'])}"
+        return (eid,)
+    count = cn_to_int(match["count"]) if match["count"] else 1
+    if match["unit"] == "款":
+        return tuple(f"{article.eid}__para_{n}" for n in range(paragraph - count, paragraph) if n >= 1) or ("",)
+    if match["unit"] == "条":
+        return (f"art_{article.num - 1}",) if article.num and article.num > 1 else ("",)
+    return ("",)  # 前项: resolved against the point list, which this scope does not carry
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    reference: Reference
+    status: str  # ok | missing | unresolvable | unknown-law
+
+
+def check_references(expression: Expression, path: str = "") -> tuple[list[Resolved], list]:
+    """Resolve internal references against the document itself; generic ones
+    are unresolvable by design; external ones need the national-law register
+    (not built yet: reported as ``unknown-law``, without a finding)."""
+    from .findings import Finding, Severity
+
+    eids = {p.eid for p in expression.walk()}
+    points = {f"{p.eid.split('__')[0]}__{p.eid.rsplit('__', 1)[1]}": p.eid
+              for p in expression.walk() if p.kind == "point"}  # 第X条第Y项: the 项 under whichever 款
+    resolved, findings = [], []
+    for reference in find_references(expression):
+        if reference.kind == "generic":
+            resolved.append(Resolved(reference, "unresolvable"))
+            continue
+        if reference.kind == "external":
+            resolved.append(Resolved(reference, "unknown-law"))
+            continue
+        missing = [eid for eid in reference.target_eids if eid not in eids and eid not in points]
+        resolved.append(Resolved(reference, "missing" if missing else "ok"))
+        if missing:
+            reason = "前款 in a first paragraph" if missing == [""] else f"{', '.join(missing)} not in the document"
+            findings.append(Finding("xref-missing", f"“{reference.text}” points nowhere: {reason}", Severity.ERROR,
+                                    reference.source_eid, reference.start, reference.text, path))
+    return resolved, findings

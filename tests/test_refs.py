@@ -1,0 +1,44 @@
+"""Reference extraction: the seed's generic references, and a table of forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.convert import convert_file
+from lawdiff.refs import check_references, find_references
+
+from test_parse import parse
+
+
+def test_seed_has_only_generic_references(seed_path):
+    references = find_references(convert_file(seed_path).expression)
+    assert {r.kind for r in references} == {"generic"}
+    texts = {r.text for r in references}
+    assert {"有关法律、行政法规", "国家有关法律、法规", "国家有关规定"} <= texts
+    assert len(references) == 14
+
+
+def one(text: str, article: int = 5, paragraph: int = 2):
+    body = "".join(f"第{n}条 条文{n}。\n" for n in "一二三四")
+    paragraphs = "第五条 第一款。\n" + ("第二款" + text + "。\n" if paragraph == 2 else "")
+    document = parse("某条例\n（2020年1月1日通过）\n" + body + (paragraphs if paragraph == 2 else f"第五条 {text}。\n"))
+    return [(r.kind, r.text, r.target_eids, r.target_work) for r in find_references(document)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("依照本条例第三条", [("internal", "本条例第三条", ("art_3",), "")]),
+    ("违反前款规定", [("internal", "前款", ("art_5__para_1",), "")]),
+    ("第一条至第三条", [("internal", "第一条至第三条", ("art_1", "art_2", "art_3"), "")]),
+    ("第二条第一款、第四条", [("internal", "第二条第一款、第四条", ("art_2__para_1", "art_4"), "")]),
+    ("依照《中华人民共和国网络安全法》第二十一条", [("external", "《中华人民共和国网络安全法》第二十一条", (), "中华人民共和国网络安全法")]),
+    ("依照刑法第二十条", [("external", "刑法第二十条", (), "刑法")]),
+    ("按照国家有关规定", [("generic", "国家有关规定", (), "")]),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_reference_forms(text, expected):
+    assert one(text) == expected
+
+
+def test_first_paragraph_cannot_say_former_paragraph():
+    document = parse("某条例\n（2020年1月1日通过）\n第一条 违反前款规定的，处罚。\n第二条 依照本条例第九条。\n")
+    _, findings = check_references(document)
+    assert [(f.rule, f.eid) for f in findings] == [("xref-missing", "art_1__para_1"), ("xref-missing", "art_2__para_1")]
