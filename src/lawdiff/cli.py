@@ -36,6 +36,8 @@ from .lint import lint as lint_document
 from .render.findings import findings_json, findings_junit, findings_text
 from .render.jsonout import diff_json, expression_meta
 from .refs import check_references
+from .render.docx import diff_docx
+from .render.html import diff_html
 from .render.markdown import diff_markdown
 from .render.terminal import diff_table
 from .structure import numbering_findings
@@ -213,13 +215,11 @@ def diff(
     if fmt is DiffFormat.terminal and output is None:
         out.print(diff_table(comparison, only_changes=only_changes))
         return
+    if fmt is DiffFormat.docx and output is None:
+        raise typer.BadParameter("a Word file needs -o OUT.docx")
     rendered = DIFF_RENDERERS[fmt](comparison, only_changes=only_changes)
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
-    if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_atomic(output, data)
-        err.print(f"wrote {output} ({', '.join(f'{k} {v}' for k, v in comparison.summary.items())})", markup=False)
+    _emit(data, output)
 
 
 def _terminal_text(comparison, *, only_changes: bool) -> str:
@@ -232,6 +232,8 @@ DIFF_RENDERERS = {
     DiffFormat.terminal: _terminal_text,
     DiffFormat.markdown: diff_markdown,
     DiffFormat.json: diff_json,
+    DiffFormat.html: diff_html,
+    DiffFormat.docx: diff_docx,
 }
 
 
@@ -268,6 +270,8 @@ def amend(
             _error(f"item {problem.item}: {problem.message}")
         raise typer.Exit(1)
     decision_date = _parse_date(when) or new_expression.date
+    if fmt is AmendFormat.docx and output is None:
+        raise typer.BadParameter("a Word file needs -o OUT.docx")
     _emit(_render_report(drafted, old_expression, fmt, decision_date), output)
 
 

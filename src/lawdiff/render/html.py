@@ -44,8 +44,7 @@ class Segment(NamedTuple):
 class Cell:
     lines: tuple[tuple[Segment, ...], ...]
     runs: tuple[tuple[tuple[int, tuple[Segment, ...]], ...], ...]  # lines of (op, same-op segments)
-    number: str  # the article number as printed (第十三条), "" for an empty cell
-    anchor: str  # id of this side's number ("old-art_13"), "" when taken by an earlier row
+    anchor: str  # this side's id ("old-art_13"), "" when an earlier row took it
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,21 +123,26 @@ def comparison_rows(diff: DocumentDiff) -> list[Row]:
     return rows
 
 
+def label_length(provision: Provision | None, text: str) -> int:
+    """Length of the number (第十三条) that opens a cell, 0 when it has none."""
+    if provision is None or not provision.label or not text.startswith(provision.label):
+        return 0
+    return len(provision.label)
+
+
 def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _cell(change: Change, side: int, provision: Provision | None, prefix: str, taken: set[str]) -> Cell:
     if provision is None:
-        return Cell((), (), "", "")
+        return Cell((), (), "")
     anchor = f"{prefix}-{provision.eid}" if provision.eid else ""
     if anchor in taken:
         anchor = ""
     taken.add(anchor)
-    text = change.old_text if side == OLD else change.new_text
-    label_length = len(provision.label) if provision.label and text.startswith(provision.label) else 0
-    lines = cell_lines(change.ops, side, label_length)
-    return Cell(lines, tuple(_runs(line) for line in lines), provision.label, anchor)
+    lines = cell_lines(change.ops, side, label_length(provision, change.old_text if side == OLD else change.new_text))
+    return Cell(lines, tuple(_runs(line) for line in lines), anchor)
 
 
 def _runs(line: tuple[Segment, ...]) -> tuple[tuple[int, tuple[Segment, ...]], ...]:
@@ -149,12 +153,17 @@ def _runs(line: tuple[Segment, ...]) -> tuple[tuple[int, tuple[Segment, ...]], .
 
 def _link(change: Change) -> tuple[str, str]:
     """Name a row as the drafter looks for it: the new number, or 原第…条 for
-    an article that is gone (deleted, or merged into another)."""
+    an article that is gone (deleted, or merged into another); an unnumbered
+    unit (a decision's 款) by its first words."""
     old = change.old.label if change.old is not None else ""
     new = change.new.label if change.new is not None else ""
-    if change.kind in ("deleted", "merged") or not new:
+    gone = change.kind in ("deleted", "merged") or change.new is None
+    if gone and old:
         return f"原{old}", f"原{old}" + (f"，并入{new}" if new else "")
-    return new, (f"原{old}" if old and old != new else new)
+    if not gone and new:
+        return new, (f"原{old}" if old and old != new else new)
+    words = (change.old_text if gone else change.new_text).split("\n")[0]
+    return (words[:12] + "…" if len(words) > 12 else words), words
 
 
 def _navigation(rows: list[Row]) -> list[tuple[str, str, list[Row]]]:
