@@ -35,7 +35,10 @@ from .findings import Finding, Severity
 from .lint import lint as lint_document
 from .render.findings import findings_json, findings_junit, findings_text
 from .render.jsonout import diff_json, expression_meta
+from .model import Expression
 from .refs import check_references
+from .cli_store import store_app
+from .store import Store, StoreError
 from .render.docx import diff_docx
 from .render.html import diff_html
 from .render.markdown import diff_markdown
@@ -45,6 +48,7 @@ from .validate import validate_xml
 
 app = typer.Typer(help="Legal diff and amendment tracker for Chinese legislation (Akoma Ntoso 3.0).",
                   no_args_is_help=True, add_completion=False)
+app.add_typer(store_app, name="store")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
@@ -61,7 +65,7 @@ def _error(message: object) -> None:
     err.print(f"[red]error:[/red] {escape(str(message))}")
 
 
-def _fail(error: InputError) -> typer.Exit:
+def _fail(error: InputError | StoreError) -> typer.Exit:
     _error(error)
     return typer.Exit(2)
 
@@ -203,14 +207,16 @@ def diff(
     fmt: DiffFormat = typer.Option(DiffFormat.terminal, "--format", help="terminal, html, docx, markdown or json."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     only_changes: bool = typer.Option(False, "--only-changes", help="Hide unchanged articles."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Version store that WORK@DATE refers to."),
 ) -> None:
     """Compare two versions article by article (条文对照表).
 
     Example: lawdiff diff old.md new.md --format html -o duizhao.html
+    Example: lawdiff diff fanlongduan@2007-08-30 fanlongduan@2022-06-24 --store out/store --format html -o d.html
     """
     try:
-        comparison = diff_documents(load_document(Path(old)), load_document(Path(new)))
-    except InputError as error:
+        comparison = diff_documents(_version(old, store), _version(new, store))
+    except (InputError, StoreError) as error:
         raise _fail(error)
     if fmt is DiffFormat.terminal and output is None:
         out.print(diff_table(comparison, only_changes=only_changes))
@@ -220,6 +226,13 @@ def diff(
     rendered = DIFF_RENDERERS[fmt](comparison, only_changes=only_changes)
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     _emit(data, output)
+
+
+def _version(ref: str, store: Optional[Path]) -> Expression:
+    """A file in any format, or ``WORK@DATE`` in a store (the version in force that day)."""
+    if store is not None and not Path(ref).exists():
+        return Store(store).resolve(ref)
+    return load_document(Path(ref))
 
 
 def _terminal_text(comparison, *, only_changes: bool) -> str:
