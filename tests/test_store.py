@@ -284,6 +284,7 @@ def test_killed_inside_the_ref_transaction(tmp_path, state, whole_group):
     store = init_store(tmp_path / "store")
     store.add(V1)
     hook = store.path / ".git/hooks/reference-transaction"
+    hook.parent.mkdir(exist_ok=True)
     hook.write_text(HOOK, "utf-8")
     hook.chmod(0o755)
     mark = tmp_path / "hook-ran"
