@@ -8,7 +8,6 @@ import json
 import os
 import re
 import select
-import shutil
 import subprocess
 import time
 from pathlib import Path

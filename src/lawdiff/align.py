@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Sequence
 
 from .model import Provision
 
@@ -235,23 +235,24 @@ def _greedy(scored: list[tuple[int, float, int, int]]) -> dict[tuple[int, int], 
 
 def _splits_and_merges(old_grams: _LazyGrams, new_grams: _LazyGrams, paired: dict[int, int],
                        containment: float) -> list[tuple[int | None, int | None, str, float]]:
-    """A split-off or merged provision sits next to its partner, so only the
-    paired provisions within ``_WINDOW`` places are candidates."""
     inverse = {j: i for i, j in paired.items()}
     found = []
-    for j in range(len(new_grams)):
-        if j not in inverse:
-            near = [inverse[k] for k in range(j - _WINDOW, j + _WINDOW + 1) if k in inverse]
-            best = _best_container(new_grams[j], old_grams, near, containment)
-            found.append((best, j, "split", _contained(new_grams[j], old_grams[best])) if best is not None
-                         else (None, j, "inserted", 0.0))
-    for i in range(len(old_grams)):
-        if i not in paired:
-            near = [paired[k] for k in range(i - _WINDOW, i + _WINDOW + 1) if k in paired]
-            best = _best_container(old_grams[i], new_grams, near, containment)
-            found.append((i, best, "merged", _contained(old_grams[i], new_grams[best])) if best is not None
-                         else (i, None, "deleted", 0.0))
+    for j, best, score in _leftovers(new_grams, old_grams, inverse, containment):
+        found.append((best, j, "split", score) if best is not None else (None, j, "inserted", 0.0))
+    for i, best, score in _leftovers(old_grams, new_grams, paired, containment):
+        found.append((i, best, "merged", score) if best is not None else (i, None, "deleted", 0.0))
     return found
+
+
+def _leftovers(grams: _LazyGrams, others: _LazyGrams, partner: dict[int, int], containment: float):
+    """Each unpaired provision of one side, with the paired provision of the
+    other side that contains it.  A split-off or merged provision sits next to
+    its partner, so only pairs within ``_WINDOW`` places are candidates."""
+    for index in range(len(grams)):
+        if index not in partner:
+            near = [partner[k] for k in range(index - _WINDOW, index + _WINDOW + 1) if k in partner]
+            best = _best_container(grams[index], others, near, containment)
+            yield index, best, (_contained(grams[index], others[best]) if best is not None else 0.0)
 
 
 _WINDOW = 3

@@ -16,41 +16,39 @@ from typing import Optional
 import typer
 from lxml import etree
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import Progress
 
-from .atomic import write_atomic
 from .akn import serialise
 from .akn.amendment import decision_document
 from .amend import draft_amendment
 from .apply import apply_decision
+from .atomic import write_atomic
+from .cli_common import err, fail, out, parse_date, report_error
+from .cli_store import store_app
 from .convert import Conversion, akn_path, convert_file, load_document
 from .decision import render_decision
 from .decision_parse import parse_decision
-from .readers import read_source
-from .render.decision import report_docx, report_json, report_markdown
 from .diff import diff_documents
 from .errors import InputError
 from .findings import Finding, Severity
 from .lint import lint as lint_document
-from .render.findings import findings_json, findings_junit, findings_text
-from .render.jsonout import diff_json, expression_meta
 from .model import Expression
+from .readers import read_source
 from .refs import check_references
-from .cli_store import store_app
-from .store import Store, StoreError
+from .render.decision import report_docx, report_json, report_markdown
 from .render.docx import diff_docx
+from .render.findings import findings_json, findings_junit, findings_text
 from .render.html import diff_html
+from .render.jsonout import diff_json, expression_meta
 from .render.markdown import diff_markdown
 from .render.terminal import diff_table
+from .store import Store, StoreError
 from .structure import numbering_findings
 from .validate import validate_xml
 
 app = typer.Typer(help="Legal diff and amendment tracker for Chinese legislation (Akoma Ntoso 3.0).",
                   no_args_is_help=True, add_completion=False)
 app.add_typer(store_app, name="store")
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
 
 SOURCE_SUFFIXES = {".txt", ".md", ".docx", ".html", ".htm"}
 
@@ -61,22 +59,6 @@ class Format(str, Enum):
     junit = "junit"
 
 
-def _error(message: object) -> None:
-    err.print(f"[red]error:[/red] {escape(str(message))}")
-
-
-def _fail(error: InputError | StoreError) -> typer.Exit:
-    _error(error)
-    return typer.Exit(2)
-
-
-def _parse_date(value: Optional[str]) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @app.command()
@@ -92,7 +74,7 @@ def convert(
 
     Example: lawdiff convert regulation.txt -o regulation.xml --explain
     """
-    expression_date = _parse_date(when)
+    expression_date = parse_date(when)
     if source.is_dir():
         if output is None:
             raise typer.BadParameter("converting a folder needs -o OUTDIR")
@@ -100,7 +82,7 @@ def convert(
     try:
         result = convert_file(source, expression_date=expression_date, work_uri=work_uri)
     except InputError as error:
-        raise _fail(error)
+        raise fail(error)
     _report_conversion(result, str(source), explain)
     if output is None:
         typer.echo(result.xml.decode("utf-8"), nl=False)
@@ -132,7 +114,7 @@ def _convert_folder(folder: Path, target: Path, expression_date: Optional[date],
                 write_atomic(target / name, result.xml)
             except InputError as error:
                 failures += 1
-                _error(error)
+                report_error(error)
             progress.advance(task)
     err.print(f"converted {len(files) - failures} of {len(files)} files into {target}", markup=False)
     return 2 if failures else 0
@@ -155,10 +137,10 @@ def validate(
             findings += validate_xml(Path(name).read_bytes(), name)
         except InputError as error:
             unusable = True
-            _error(error)
+            report_error(error)
         except OSError as error:
             unusable = True
-            _error(f"{name}: cannot read file: {error.strerror}")
+            report_error(f"{name}: cannot read file: {error.strerror}")
     _print_findings(findings, fmt, files)
     if fmt is Format.text:
         err.print(f"{len(files)} file(s), {len(findings)} finding(s)")
@@ -178,7 +160,7 @@ def lint(
     try:
         findings = lint_document(load_document(source), str(source))
     except InputError as error:
-        raise _fail(error)
+        raise fail(error)
     _print_findings(findings, fmt, [str(source)])
     raise typer.Exit(1 if findings else 0)
 
@@ -217,7 +199,7 @@ def diff(
     try:
         comparison = diff_documents(_version(old, store), _version(new, store))
     except (InputError, StoreError) as error:
-        raise _fail(error)
+        raise fail(error)
     if fmt is DiffFormat.terminal and output is None:
         out.print(diff_table(comparison, only_changes=only_changes))
         return
@@ -274,15 +256,15 @@ def amend(
     try:
         old_expression, new_expression = load_document(old), load_document(new)
     except InputError as error:
-        raise _fail(error)
+        raise fail(error)
     drafted = draft_amendment(old_expression, new_expression)
     if verify and drafted.residue is not None:
         err.print("[red]verification failed:[/red] applying the report to OLD does not give NEW", markup=True)
         err.print(_terminal_text(drafted.residue, only_changes=True), markup=False)
         for problem in drafted.applied.problems:
-            _error(f"item {problem.item}: {problem.message}")
+            report_error(f"item {problem.item}: {problem.message}")
         raise typer.Exit(1)
-    decision_date = _parse_date(when) or new_expression.date
+    decision_date = parse_date(when) or new_expression.date
     if fmt is AmendFormat.docx and output is None:
         raise typer.BadParameter("a Word file needs -o OUT.docx")
     _emit(_render_report(drafted, old_expression, fmt, decision_date), output)
@@ -327,16 +309,16 @@ def apply_command(
         old_expression = load_document(old)
         text = read_source(decision)
     except InputError as error:
-        raise _fail(error)
+        raise fail(error)
     parsed = parse_decision("\n".join(line.text for line in text.lines), law_title=old_expression.work.title)
     applied = apply_decision(old_expression, parsed.decision)
-    result = replace(applied.expression, date=_parse_date(when) or old_expression.date)
+    result = replace(applied.expression, date=parse_date(when) or old_expression.date)
     for rewrite in applied.rewrites:
         err.print(f"rewrote {rewrite.eid}: {rewrite.before} → {rewrite.after} (…{rewrite.context}…)", markup=False)
     for item in parsed.not_understood:
-        _error(f"{decision}: item not understood: {item.text[:120]}")
+        report_error(f"{decision}: item not understood: {item.text[:120]}")
     for problem in applied.problems:
-        _error(f"{decision}: item {problem.item}: {problem.message}")
+        report_error(f"{decision}: item {problem.item}: {problem.message}")
     _emit(serialise(result), output)
     raise typer.Exit(1 if parsed.not_understood or applied.problems else 0)
 
@@ -353,7 +335,7 @@ def xref(
     try:
         expression = load_document(document)
     except InputError as error:
-        raise _fail(error)
+        raise fail(error)
     resolved, findings = check_references(expression, str(document))
     if fmt is Format.json:
         rows = [{"kind": r.reference.kind, "text": r.reference.text, "start": r.reference.start, "end": r.reference.end,

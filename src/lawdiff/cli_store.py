@@ -7,15 +7,14 @@ store or the reference; nothing is written).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from .cli_common import err, fail, out, parse_date
 from .convert import convert_file
 from .errors import InputError
 from .render.findings import findings_text
@@ -23,27 +22,13 @@ from .store import Imported, Store, StoreError, Version, import_history, init_st
 
 store_app = typer.Typer(help="Version store: every version of every work in git, one commit and tag each.",
                         no_args_is_help=True, add_completion=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
-
-
-def _error(message: object, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {escape(str(message))}")
-    return typer.Exit(code)
 
 
 def _open(directory: Path) -> Store:
     try:
         return Store(directory)
     except StoreError as error:
-        raise _error(error)
-
-
-def _parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise fail(error)
 
 
 def _line(version: Version, note: str = "") -> str:
@@ -59,7 +44,7 @@ def init(directory: Path = typer.Argument(..., help="Folder for the store (creat
     try:
         init_store(directory)
     except (StoreError, OSError) as error:
-        raise _error(f"{directory}: {error}")
+        raise fail(f"{directory}: {error}")
     out.print(f"initialised store in {directory}", markup=False)
 
 
@@ -75,18 +60,18 @@ def add(
 
     Example: lawdiff store add laws/ 反垄断法(2022-06-24).md --date 2022-06-24 --event 修正
     """
-    expression_date = _parse_date(when)
+    expression_date = parse_date(when)
     store = _open(directory)
     try:
         expression = convert_file(source, expression_date=expression_date, work_uri=work_uri).expression
     except InputError as error:
-        raise _error(error)
+        raise fail(error)
     try:
         added = store.add(expression, event=event)
     except StoreError as error:
         if error.findings:
             err.print(findings_text(list(error.findings)), markup=False)
-        raise _error(f"{source}: {error}", 1)
+        raise fail(f"{source}: {error}", 1)
     if added.warnings:
         err.print(findings_text(list(added.warnings)), markup=False)
     out.print(f"added {_line(added.version)}", markup=False)
@@ -109,7 +94,7 @@ def log(
         else:
             lines = [_line(c.version, c.change) for c in store.article_history(work, article)]
     except StoreError as error:
-        raise _error(error)
+        raise fail(error)
     out.print("\n".join(lines), markup=False)
 
 
@@ -126,7 +111,7 @@ def show(
     try:
         xml = store.read(store.resolve_version(ref))
     except StoreError as error:
-        raise _error(error)
+        raise fail(error)
     typer.echo(xml.decode("utf-8"), nl=False)
 
 
@@ -147,7 +132,7 @@ def import_history_command(
             items = import_history(store, folder, progress=lambda item, done, total: bar.update(
                 task, completed=done, total=total, description=item.path.name))
         except InputError as error:
-            raise _error(error)
+            raise fail(error)
     _report_import(items)
     statuses = {item.status for item in items}
     raise typer.Exit(2 if "unusable" in statuses else 1 if "refused" in statuses else 0)
