@@ -73,6 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", nargs="?", default=str(DEFAULT))
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--store", action="store_true", help="also time importing every multi-version document")
     args = parser.parse_args()
     shared = Path(args.shared)
     if not (shared / "lawrefbook" / "民法典").is_dir():
@@ -95,6 +96,30 @@ def main() -> None:
     print(f"{'lawdiff align + diff (in-process)':<58}{lawdiff_seconds:>9.3f}")
     print(f"{'git diff --no-index --word-diff=porcelain --word-diff-regex=.':<58}{git_seconds:>9.3f}")
     print(f"lawdiff / git: {lawdiff_seconds / git_seconds:.2f}x")
+    if args.store:
+        _time_import(shared / "lawrefbook")
+
+
+def _time_import(corpus: Path) -> None:
+    """Every document of the corpus that exists in two or more dated versions,
+    imported into one fresh store (one commit and tag per version)."""
+    from lawdiff.store import dated_sources, import_history, init_store
+
+    groups = {name: files for name, files in dated_sources(corpus).items() if len(files) > 1}
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "sources"
+        folder.mkdir()
+        for files in groups.values():
+            for _, path in files:
+                target = folder / path.name
+                if not target.exists():
+                    target.symlink_to(path)
+        store = init_store(Path(scratch) / "store")
+        started = time.perf_counter()
+        results = import_history(store, folder)
+        seconds = time.perf_counter() - started
+    print(f"import of {len(groups)} multi-version documents ({sum(len(f) for f in groups.values())} versions) "
+          f"into one store: {seconds:.1f} s, {len(results)} files handled")
 
 
 if __name__ == "__main__":

@@ -42,3 +42,41 @@ def test_first_paragraph_cannot_say_former_paragraph():
     document = parse("某条例\n（2020年1月1日通过）\n第一条 违反前款规定的，处罚。\n第二条 依照本条例第九条。\n")
     _, findings = check_references(document)
     assert [(f.rule, f.eid) for f in findings] == [("xref-missing", "art_1__para_1"), ("xref-missing", "art_2__para_1")]
+
+
+def test_repealed_act_is_stale_only_after_its_repeal():
+    from lawdiff.register import Register
+
+    text = "某条例\n（{}通过）\n第一条 依照《中华人民共和国合同法》第五十二条，制定本条例。\n"
+    late = parse(text.format("2021年3月1日"))
+    early = parse(text.format("2020年3月1日"))
+    resolved, findings = check_references(late, register=Register())
+    assert [r.status for r in resolved] == ["repealed"]
+    assert findings[0].rule == "xref-repealed" and "中华人民共和国民法典" in findings[0].message
+    assert check_references(early, register=Register())[1] == []
+
+
+def test_renumbered_target_in_a_later_version():
+    from lawdiff.register import Register
+    from conftest import ROOT
+
+    register = Register()
+    for name in ("反垄断法(2007-08-30).md", "反垄断法(2022-06-24).md"):
+        register.add(convert_file(ROOT / "corpus" / "sources" / name).expression)
+    citing = parse("某条例\n（2015年1月1日通过）\n第一条 依照《中华人民共和国反垄断法》第十三条、第五条规定。\n")
+    resolved, findings = check_references(citing, register=register)
+    assert resolved[0].status == "changed" and "第十三条 is 第十七条" in resolved[0].note
+    at_2023 = check_references(citing, register=register, at=__import__("datetime").date(2023, 1, 1))[0]
+    assert at_2023[0].status == "ok"  # cited as in force in 2023: the 2022 text, where 第十三条 exists
+
+
+def test_related_national_provisions_for_the_seed(seed_path):
+    from lawdiff.cli import load_register
+    from lawdiff.register import RelatedIndex
+
+    register = load_register(None)
+    index = RelatedIndex([versions[-1] for versions in register.acts.values()])
+    articles = {a.num: a for a in convert_file(seed_path).expression.articles()}
+    expected = {25: "数据安全法", 82: "数据安全法", 83: "反垄断法"}
+    for number, act in expected.items():
+        assert any(act in match.act for match in index.related(articles[number])), number

@@ -35,6 +35,7 @@ from .lint import lint as lint_document
 from .model import Expression
 from .readers import read_source
 from .refs import check_references
+from .register import Register, RelatedIndex
 from .render.decision import report_docx, report_json, report_markdown
 from .render.docx import diff_docx
 from .render.findings import findings_json, findings_junit, findings_text
@@ -323,29 +324,60 @@ def apply_command(
     raise typer.Exit(1 if parsed.not_understood or applied.problems else 0)
 
 
+BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def load_register(folder: Optional[Path]) -> Register | None:
+    """National acts from a folder (default: the bundled corpus, when present)."""
+    folder = folder or (BUNDLED_CORPUS if BUNDLED_CORPUS.is_dir() else None)
+    if folder is None:
+        return None
+    register = Register()
+    for expression in Register.from_folder(folder).acts.values():
+        for version in expression:
+            if version.work.country == "cn":  # national acts only: local ones are not cited as law
+                register.add(version)
+    return register
+
+
 @app.command()
 def xref(
     document: Path = typer.Argument(..., help="A source file in any format, or an AKN .xml."),
     fmt: Format = typer.Option(Format.text, "--format", help="text or json."),
+    register_dir: Optional[Path] = typer.Option(None, "--register", help="Folder of national acts (default: corpus/)."),
+    at: Optional[str] = typer.Option(None, "--at", help="Resolve as of this date (default: the document's date)."),
+    related: bool = typer.Option(False, "--related", help="For each article, the 3 most similar national articles."),
 ) -> None:
-    """List cross-references (internal, external, generic) and check the internal ones.
+    """Check cross-references: internal ones against the document, external ones
+    against national acts as in force on the document's date.
 
     Example: lawdiff xref regulation.txt --format json
+    Example: lawdiff xref regulation.txt --related
     """
     try:
         expression = load_document(document)
     except InputError as error:
         raise fail(error)
-    resolved, findings = check_references(expression, str(document))
-    if fmt is Format.json:
+    register = load_register(register_dir)
+    resolved, findings = check_references(expression, str(document), register=register, at=parse_date(at))
+    if related and register is not None:
+        _print_related(expression, register)
+    elif fmt is Format.json:
         rows = [{"kind": r.reference.kind, "text": r.reference.text, "start": r.reference.start, "end": r.reference.end,
                  "source_eid": r.reference.source_eid, "target_work": r.reference.target_work or None,
-                 "target_eid": list(r.reference.target_eids), "status": r.status} for r in resolved]
+                 "target_eid": list(r.reference.target_eids), "status": r.status, "note": r.note} for r in resolved]
         out.print(findings_json(findings, document=expression_meta(expression), references=rows), markup=False)
     else:
         for r in resolved:
             out.print(f"{r.reference.source_eid}@{r.reference.start}: {r.reference.kind} {r.status} "
-                      f"“{r.reference.text}” {' '.join(r.reference.target_eids)}", markup=False)
+                      f"“{r.reference.text}” {' '.join(r.reference.target_eids)} {r.note}".rstrip(), markup=False)
         if findings:
             out.print(findings_text(findings), markup=False)
-    raise typer.Exit(1 if findings else 0)
+    raise typer.Exit(1 if any(f.severity is Severity.ERROR for f in findings) else 0)
+
+
+def _print_related(expression: Expression, register: Register) -> None:
+    index = RelatedIndex([versions[-1] for versions in register.acts.values()])
+    for article in expression.articles():
+        matches = "；".join(f"{m.score:.2f} 《{m.act}》{m.article.label}" for m in index.related(article))
+        out.print(f"{article.label}: {matches}", markup=False)

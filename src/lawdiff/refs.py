@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from datetime import date
+
 from .model import Expression, Provision
 from .numerals import NUMERAL_CHARS, cn_to_int
 
@@ -58,16 +60,17 @@ class Reference:
 
 
 def find_references(expression: Expression) -> list[Reference]:
+    """Every reference, provision by provision (the items of a document without articles)."""
     found: list[Reference] = []
-    for article in expression.articles():
-        found += _in_article(article)
+    for unit in list(expression.articles()) or expression.body:
+        found += _in_article(unit)
     return found
 
 
 def _in_article(article: Provision) -> list[Reference]:
     out: list[Reference] = []
     last_external = ""
-    for paragraph_index, paragraph in enumerate(article.children, 1):
+    for paragraph_index, paragraph in enumerate(article.children or (article,), 1):
         for node in paragraph.walk():
             taken: list[tuple[int, int]] = []
             for kind, pattern in PATTERNS:
@@ -100,10 +103,10 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         return Reference("internal", text, node.eid, match.start(), match.end(),
                          target_eids=_relative(match, article, paragraph))
     return Reference("internal", text, node.eid, match.start(), match.end(),
-                     target_eids=_chain_eids(match.group("chain"), article))
+                     target_eids=_chain_eids(match.group("chain")))
 
 
-def _chain_eids(chain: str, article: Provision) -> tuple[str, ...]:
+def _chain_eids(chain: str) -> tuple[str, ...]:
     eids = []
     previous = None
     for one in _ONE_RE.finditer(chain):
@@ -141,15 +144,19 @@ def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str,
 @dataclass(frozen=True, slots=True)
 class Resolved:
     reference: Reference
-    status: str  # ok | missing | unresolvable | unknown-law
+    status: str  # ok | missing | repealed | renumbered | changed | unknown-law | unresolvable
+    note: str = ""  # the successor act, the new number, …
 
 
-def check_references(expression: Expression, path: str = "") -> tuple[list[Resolved], list]:
-    """Resolve internal references against the document itself; generic ones
-    are unresolvable by design; external ones need the national-law register
-    (not built yet: reported as ``unknown-law``, without a finding)."""
+def check_references(expression: Expression, path: str = "", *, register=None,
+                     at: date | None = None) -> tuple[list[Resolved], list]:
+    """Resolve references: internal ones against the document itself, external
+    ones against the ``register`` (national acts, every version) as in force on
+    the citing document's date (``at`` overrides); generic ones are
+    unresolvable by design.  Problems become findings."""
     from .findings import Finding, Severity
 
+    when = at or expression.date
     eids = {p.eid for p in expression.walk()}
     points = {f"{p.eid.split('__')[0]}__{p.eid.rsplit('__', 1)[1]}": p.eid
               for p in expression.walk() if p.kind == "point"}  # 第X条第Y项: the 项 under whichever 款
@@ -159,7 +166,12 @@ def check_references(expression: Expression, path: str = "") -> tuple[list[Resol
             resolved.append(Resolved(reference, "unresolvable"))
             continue
         if reference.kind == "external":
-            resolved.append(Resolved(reference, "unknown-law"))
+            result = _external(reference, register, when) if register is not None else Resolved(reference, "unknown-law")
+            resolved.append(result)
+            if result.status in ("missing", "repealed", "renumbered", "changed"):
+                severity = Severity.ERROR if result.status in ("missing", "repealed") else Severity.WARNING
+                findings.append(Finding(f"xref-{result.status}", f"“{reference.text}”: {result.note}", severity,
+                                        reference.source_eid, reference.start, reference.text, path))
             continue
         missing = [eid for eid in reference.target_eids if eid not in eids and eid not in points]
         resolved.append(Resolved(reference, "missing" if missing else "ok"))
@@ -168,3 +180,42 @@ def check_references(expression: Expression, path: str = "") -> tuple[list[Resol
             findings.append(Finding("xref-missing", f"“{reference.text}” points nowhere: {reason}", Severity.ERROR,
                                     reference.source_eid, reference.start, reference.text, path))
     return resolved, findings
+
+
+def _external(reference: Reference, register, when) -> Resolved:
+    from .register import REPEALS, short_title
+
+    title = short_title(reference.target_work)
+    if title in REPEALS and when >= REPEALS[title][1]:
+        successor, since = REPEALS[title]
+        return Resolved(reference, "repealed", f"《{title}》 was repealed by 《{successor}》 on {since}: cite the successor")
+    cited = register.in_force(title, when)
+    if cited is None:
+        return Resolved(reference, "unknown-law" if not register.knows(title) else "ok")
+    eids = {p.eid for p in cited.walk()}
+    targets = _chain_eids(reference.text[reference.text.find("第"):]) if "第" in reference.text else ()
+    absent = [eid for eid in targets if eid not in eids and eid.split("__")[0] not in eids]
+    if absent:
+        return Resolved(reference, "missing", f"{', '.join(absent)} is not in 《{title}》 as in force on {when}")
+    later = register.acts[title][-1]
+    if later.date > cited.date and targets:
+        return _moved(reference, cited, later, targets)
+    return Resolved(reference, "ok")
+
+
+def _moved(reference: Reference, cited: Expression, later: Expression, targets) -> Resolved:
+    """A later version of the cited act renumbered or changed the target."""
+    from .diff import diff_documents
+
+    changes = {c.old.eid: c for c in diff_documents(cited, later).changes if c.old is not None}
+    for eid in targets:
+        change = changes.get(eid.split("__")[0])
+        if change is None or change.kind == "unchanged":
+            continue
+        if change.new is None:
+            return Resolved(reference, "changed", f"{change.old.label} was deleted by the {later.date} version")
+        note = f"{change.old.label} is {change.new.label} since {later.date}"
+        if change.kind == "renumbered":
+            return Resolved(reference, "renumbered", note)
+        return Resolved(reference, "changed", note + f" and its text changed ({change.kind})")
+    return Resolved(reference, "ok")

@@ -1,0 +1,114 @@
+"""The national-law register: which acts exist, in which versions, and which
+were repealed — what external references are checked against.
+
+``Register.from_folder`` reads every law and administrative regulation in a
+folder tree (LawRefBook Markdown, any version), keyed by title, by short title
+(without 中华人民共和国) and by date.  ``REPEALS`` records repeals the texts
+themselves state (民法典 第一千二百六十条), since a repealed act is no longer in
+a consolidated corpus to say so.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .convert import convert_file
+from .errors import InputError
+from .model import Expression, Provision
+
+#: Acts repealed by a later act, as that act says: short title → (successor, in force).
+REPEALS = {
+    title: ("中华人民共和国民法典", date(2021, 1, 1))
+    for title in ("婚姻法", "继承法", "民法通则", "收养法", "担保法", "合同法", "物权法", "侵权责任法", "民法总则")
+}
+
+
+def short_title(title: str) -> str:
+    """``《中华人民共和国网络安全法》`` → ``网络安全法``: how acts are cited in short."""
+    title = title.strip("《》 ")
+    title = re.sub(r"[（(]\d{4}年?(?:修正|修订)?[）)]$", "", title)
+    return title.removeprefix("中华人民共和国")
+
+
+@dataclass
+class Register:
+    """Every version of every act, by short title, oldest first."""
+
+    acts: dict[str, list[Expression]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def from_folder(cls, folder: str | Path, *, jobs: int = 2) -> "Register":
+        files = sorted(str(p) for p in Path(folder).rglob("*.md"))
+        register = cls()
+        with ProcessPoolExecutor(jobs) as pool:
+            for expression in pool.map(_load, files, chunksize=8):
+                if expression is not None:
+                    register.add(expression)
+        return register
+
+    def add(self, expression: Expression) -> None:
+        versions = self.acts[short_title(expression.work.title)]
+        versions.append(expression)
+        versions.sort(key=lambda e: e.date)
+
+    def in_force(self, title: str, when: date) -> Expression | None:
+        """The version of an act in force on a date (the latest dated on or before it)."""
+        versions = [e for e in self.acts.get(short_title(title), ()) if e.date <= when]
+        return versions[-1] if versions else None
+
+    def knows(self, title: str) -> bool:
+        return short_title(title) in self.acts or short_title(title) in REPEALS
+
+
+def _load(path: str) -> Expression | None:
+    try:
+        expression = convert_file(path).expression
+    except InputError:
+        return None
+    return expression if expression.is_article_structured else None
+
+
+# ---------------------------------------------------------------- related provisions
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    score: float
+    act: str
+    article: Provision
+
+
+class RelatedIndex:
+    """TF-IDF over character bigrams of national articles: which national
+    provisions a local article restates, when it does not cite them."""
+
+    def __init__(self, acts: list[Expression]):
+        self.articles = [(e.work.title, a) for e in acts for a in e.articles()]
+        self.vectors = [_bigrams(a.full_text) for _, a in self.articles]
+        documents = Counter(gram for vector in self.vectors for gram in vector)
+        total = len(self.vectors)
+        self.idf = {gram: math.log(total / count) for gram, count in documents.items()}
+        self.norms = [self._norm(v) for v in self.vectors]
+
+    def _norm(self, vector: Counter) -> float:
+        return math.sqrt(sum((n * self.idf.get(g, 0.0)) ** 2 for g, n in vector.items())) or 1.0
+
+    def related(self, provision: Provision, top: int = 3) -> list[Related]:
+        query = _bigrams(provision.full_text)
+        norm = self._norm(query)
+        scores = []
+        for (act, article), vector, article_norm in zip(self.articles, self.vectors, self.norms):
+            dot = sum(n * vector[g] * self.idf.get(g, 0.0) ** 2 for g, n in query.items() if g in vector)
+            scores.append(Related(round(dot / (norm * article_norm), 4), act, article))
+        return sorted(scores, key=lambda r: -r.score)[:top]
+
+
+def _bigrams(text: str) -> Counter:
+    compact = re.sub(r"[\s，。；：、（）“”《》]", "", text)
+    return Counter(compact[k:k + 2] for k in range(len(compact) - 1))
