@@ -7,6 +7,7 @@ Exit codes everywhere: 0 clean, 1 findings (invalid document, lint findings),
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import replace
 from datetime import date
 from enum import Enum
@@ -31,6 +32,7 @@ from .decision_parse import parse_decision
 from .diff import diff_documents
 from .errors import InputError
 from .findings import Finding, Severity
+from .impact import impact
 from .lint import lint as lint_document
 from .model import Expression
 from .readers import read_source
@@ -381,3 +383,31 @@ def _print_related(expression: Expression, register: Register) -> None:
     for article in expression.articles():
         matches = "；".join(f"{m.score:.2f} 《{m.act}》{m.article.label}" for m in index.related(article))
         out.print(f"{article.label}: {matches}", markup=False)
+
+
+@app.command(name="impact")
+def impact_command(
+    old_law: Path = typer.Argument(..., help="The national act before the amendment."),
+    new_law: Path = typer.Argument(..., help="The national act after the amendment."),
+    corpus: Path = typer.Option(..., "--corpus", help="Folder of local regulations (Markdown)."),
+    fmt: Format = typer.Option(Format.text, "--format", help="text or json."),
+) -> None:
+    """List local provisions citing articles the amendment renumbered, changed or deleted.
+
+    Example: lawdiff impact 反垄断法-2007.md 反垄断法-2022.md --corpus 地方性法规/
+    """
+    try:
+        found = impact(load_document(old_law), load_document(new_law), corpus)
+    except InputError as error:
+        raise fail(error)
+    if fmt is Format.json:
+        rows = [{"path": i.path, "document": i.document, "source_eid": i.reference.source_eid,
+                 "text": i.reference.text, "cited": i.cited, "status": i.status, "suggestion": i.suggestion}
+                for i in found]
+        out.print(json.dumps({"impacts": rows}, ensure_ascii=False, indent=1), markup=False)
+    else:
+        for i in found:
+            advice = f"cite {i.suggestion}" if i.suggestion else "cited article deleted"
+            out.print(f"{i.path}: {i.reference.source_eid}: “{i.reference.text}”: {i.cited} {i.status}; {advice}",
+                      markup=False)
+    raise typer.Exit(1 if found else 0)

@@ -42,6 +42,9 @@ PATTERNS = [
         r"(?:国家和省|国家|省)?有关(?:法律、(?:行政)?法规|法律法规|法律、法规、规章|法律|行政法规|法规|规定)(?:和(?:国家|省)?有关规定)?"
         r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定")),
 ]
+#: Words that end the phrase before a bare act name (属于反垄断法第十三条).
+_BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
+                 "和", "或者", "及", "与", "为", "是", "由", "在", "经")
 _ONE_RE = re.compile(rf"第(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第(?P<i>{_N})项)?")
 
 
@@ -95,8 +98,11 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
     if kind == "external-again":
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
-    if kind == "external-bare":
-        return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
+    if kind == "external-bare":  # 被诉垄断行为属于反垄断法第十三条: the name starts after the last verb
+        title = match.group("title")
+        cut = max((title.rfind(word) + len(word) for word in _BEFORE_TITLE if word in title), default=0)
+        start = match.start() + cut
+        return Reference("external", node.text[start:match.end()], node.eid, start, match.end(), title[cut:])
     if kind == "generic":
         return Reference("generic", text, node.eid, match.start(), match.end())
     if kind == "relative":
