@@ -142,3 +142,15 @@ def test_lint_reads_akn_with_a_byte_order_mark(seed_path, tmp_path):
     xml = tmp_path / "seed.xml"
     xml.write_bytes(b"\xef\xbb\xbf" + convert_file(seed_path).xml)
     assert run("lint", xml).exit_code == 1  # the two known typos, read from the AKN
+
+
+def test_check_passes_on_the_corpus_and_fails_on_a_broken_file(tmp_path):
+    assert run("check", ROOT / "corpus").exit_code == 0
+    broken = tmp_path / "bad.xml"
+    from lawdiff.convert import convert_file
+
+    broken.write_bytes(convert_file(SOURCES / "heilongjiang-digital-economy-2024-12-19.txt").xml
+                       .replace("依照国家有关法律、法规鼓励和支持".encode(), "依照本条例第九十条鼓励和支持".encode()))
+    result = run("check", broken, "--format", "junit")
+    assert result.exit_code == 1
+    assert 'type="xref-missing"' in result.stdout

@@ -26,6 +26,7 @@ from .apply import apply_decision
 from .atomic import write_atomic
 from .cli_common import err, fail, out, parse_date, report_error
 from .cli_store import store_app
+from .check import check_paths
 from .convert import Conversion, akn_path, convert_file, load_document
 from .decision import render_decision
 from .decision_parse import parse_decision
@@ -411,3 +412,23 @@ def impact_command(
             out.print(f"{i.path}: {i.reference.source_eid}: “{i.reference.text}”: {i.cited} {i.status}; {advice}",
                       markup=False)
     raise typer.Exit(1 if found else 0)
+
+
+@app.command()
+def check(
+    paths: list[Path] = typer.Argument(..., help="AKN files, folders of them, or a version store."),
+    fmt: Format = typer.Option(Format.text, "--format", help="text, json or junit."),
+    register_dir: Optional[Path] = typer.Option(None, "--register", help="Folder of national acts (default: corpus/)."),
+) -> None:
+    """CI gate: validate + lint + xref every AKN file; exit 1 on any error (warnings pass).
+
+    Example: lawdiff check corpus/ --format junit > lawdiff.xml
+    """
+    result = check_paths(paths, register=load_register(register_dir))
+    for message in result.unusable:
+        report_error(message)
+    _print_findings(list(result.findings), fmt, list(result.files))
+    if fmt is Format.text:
+        err.print(f"{len(result.files)} file(s), {result.errors} error(s), "
+                  f"{len(result.findings) - result.errors} warning(s)", markup=False)
+    raise typer.Exit(2 if result.unusable else 1 if result.errors else 0)
