@@ -63,20 +63,26 @@ class Reference:
 
 
 def find_references(expression: Expression) -> list[Reference]:
-    """Every reference, provision by provision (the items of a document without articles)."""
+    """Every reference, provision by provision.  In a document without articles
+    (a decision, a case) a bare ``第X条`` names the act it discusses, not the
+    document, so only external and generic references are taken there."""
+    articles = list(expression.articles())
+    kinds = None if articles else ("external", "external-again", "external-bare", "generic")
     found: list[Reference] = []
-    for unit in list(expression.articles()) or expression.body:
-        found += _in_article(unit)
+    for unit in articles or expression.body:
+        found += _in_article(unit, kinds)
     return found
 
 
-def _in_article(article: Provision) -> list[Reference]:
+def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> list[Reference]:
     out: list[Reference] = []
     last_external = ""
     for paragraph_index, paragraph in enumerate(article.children or (article,), 1):
         for node in paragraph.walk():
             taken: list[tuple[int, int]] = []
             for kind, pattern in PATTERNS:
+                if kinds is not None and kind not in kinds:
+                    continue
                 for match in pattern.finditer(node.text):
                     if any(a < match.end() and match.start() < b for a, b in taken):
                         continue
