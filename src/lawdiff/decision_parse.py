@@ -45,6 +45,9 @@ def _q(name: str) -> str:
 #: Clause patterns, tried in order at each position of an item.
 _COLON = r"[：:]?\s*"
 CLAUSES = [
+    ("new_section", re.compile(  # 宪法修正案 (2018) 第五十二条: a 节 and its articles, given after 内容如下
+        rf"{_LAW}第(?P<chapter>{_N})章(?:{_q('desc')})?中增加一节，作为第(?P<section>{_N})节{_q('caption')}[；;，,]"
+        rf"增加(?P<count>{_CN})条，分别作为第(?P<first>{_N})条至第(?P<last>{_N})条。?内容如下[：:]\s*(?P<body>[\s\S]+)$")),
     ("renumber_range", re.compile(rf"第{_N}(?P<u>条|款|项)(?:[至、]第{_N}(?P=u))+相应地?改为"
                                   rf"第{_N}(?P=u)(?:[至、]第{_N}(?P=u))+")),
     ("renumber", re.compile(rf"(?:将|原)?{_ref('t')}(?:相应地?)?(?:改为|作为){_ref('p')}(?!：|:|“)")),
@@ -122,7 +125,8 @@ def _items(text: str) -> list[str]:
     for line in text.split("\n"):
         if _CLOSING.match(line):
             break
-        if _ITEM.match(line) or not chunks:
+        quoting = bool(chunks) and re.search(r"内容如下[：:]", chunks[-1]) is not None
+        if (_ITEM.match(line) and (not quoting or _follows(chunks[-1], line))) or not chunks:
             chunks.append(line)
         else:
             chunks[-1] += "\n" + line
@@ -132,6 +136,14 @@ def _items(text: str) -> list[str]:
         if any(p.match(whole) for _, p in CLAUSES):
             return ["一、" + whole]
     return items
+
+
+def _follows(previous: str, line: str) -> bool:
+    """Is ``line`` the item after ``previous`` (一、→二、, 第五十二条→第五十三条)?  Inside
+    articles quoted after 内容如下, other 第X条 lines are content, not items."""
+    numbers = [_ITEM.match(text) for text in (previous, line)]
+    values = [cn_to_int(m.group("cn") or m.group("art")) for m in numbers]
+    return values[1] == values[0] + 1
 
 
 #: 为了惩治…，将刑法第三百四十二条修改为：… — the purpose before a one-item decision.
@@ -209,6 +221,11 @@ def _hide_quotations(text: str) -> tuple[str, list[str]]:
     return _merge_adjacent("".join(out), quotes)
 
 
+def _restore(text: str, quotes: list[str]) -> str:
+    """Put hidden quotations back (text a clause takes whole, e.g. articles after 内容如下)."""
+    return re.sub(r"\uE000(\d+)\uE001", lambda m: "“" + quotes[int(m.group(1))] + "”", text)
+
+
 def _merge_adjacent(text: str, quotes: list[str]) -> tuple[str, list[str]]:
     """``“甲。”“乙。”`` (宪法修正案 style) is one quotation of two paragraphs."""
     def merge(match: re.Match) -> str:
@@ -232,7 +249,9 @@ def _parse_clauses(body: str, text: str) -> Item:
             match = pattern.match(body, position)
             if match and match.end() > position:
                 edit, article = _edit(action, match, article, quotes)
-                if edit is not None:
+                if isinstance(edit, list):
+                    edits.extend(edit)
+                elif edit is not None:
                     edits.append(edit)
                 position = match.end()
                 break
@@ -258,6 +277,12 @@ def _edit(action: str, match: re.Match, article: tuple[int, int] | None, quotes:
     named = (target.article, target.suffix, None) if target and target.article is not None else article
     get = match.groupdict().get
     text = lambda name: quotes[int(get(name))] if get(name) is not None else ""
+    if action == "new_section":
+        first, last = cn_to_int(get("first")), cn_to_int(get("last"))
+        body = "\n".join(line for line in get("body").split("\n") if not re.match(rf"^第{_N}节", line))
+        where = Ref(chapter=cn_to_int(get("chapter")), section=cn_to_int(get("section")))
+        return [Edit("layout", None, (where, Ref(first), Ref(last)), old="new", new=text("caption")),
+                Edit("insert", None, tuple(Ref(n) for n in range(first, last + 1)), new=_restore(body, quotes))], named
     if action in ("rename", "layout"):
         container = Ref(chapter=cn_to_int(get("chapter")), section=cn_to_int(get("section")) if get("section") else None)
         if action == "rename":
