@@ -20,7 +20,7 @@ def test_seed_has_only_generic_references(seed_path):
 
 def one(text: str, article: int = 5, paragraph: int = 2):
     body = "".join(f"第{n}条 条文{n}。\n" for n in "一二三四")
-    paragraphs = "第五条 第一款。\n" + ("第二款" + text + "。\n" if paragraph == 2 else "")
+    paragraphs = "第五条 首款。\n" + ("次款" + text + "。\n" if paragraph == 2 else "")
     document = parse("某条例\n（2020年1月1日通过）\n" + body + (paragraphs if paragraph == 2 else f"第五条 {text}。\n"))
     return [(r.kind, r.text, r.target_eids, r.target_work) for r in find_references(document)]
 

@@ -26,26 +26,39 @@ from .numerals import NUMERAL_CHARS, cn_to_int
 
 _N = f"[{NUMERAL_CHARS}]{{1,12}}"
 _CN = "[一二三四五六七八九十]{1,4}"
-_ONE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?(?:第{_N}项)?(?:第{_N}目)?"
-_CHAIN = rf"{_ONE}(?:(?:、|和|或者|至|以及|及){_ONE}|(?:、|和|或者|至)第{_N}[款项])*"
+_ITEM_NO = rf"(?:{_N}|[（(]{_CN}[)）])"  # 第二项 or 第（二）项
+_ONE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?(?:第{_ITEM_NO}项)?(?:第{_N}目)?"
+_TAIL = rf"(?:(?:、|和|或者|至|以及|及){_ONE}|(?:、|和|或者|至)第{_ITEM_NO}[款项])*"
+_CHAIN = rf"{_ONE}{_TAIL}"
+_PARTS = rf"第{_ITEM_NO}[款项](?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*"  # 第79项至第81项: within this article
+_VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
+_QUALIFIER = r"(?:(?:国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|或者?|、)?)*的?"
 
 PATTERNS = [
-    ("external", re.compile(rf"《(?P<title>[^《》]{{2,60}})》(?:(?P<chain>{_CHAIN}))?")),
+    ("external", re.compile(  # not certificates: 《药品经营许可证》
+        rf"《(?P<title>[^《》]{{2,60}}?)(?<!证)(?<!证书)(?<!执照)》(?:（[^（）]{{0,24}}号）)?(?:(?P<chain>{_CHAIN}))?")),
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})")),
     ("external-bare", re.compile(
-        r"(?:(?<=依照)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=^)|(?<=[，。；、：（]))"
-        r"(?P<title>(?:(?!依照|根据|按照|违反|适用|符合)[^\W\d_第条款项本该]){1,12}?(?:法|法典))"
-        rf"(?P<chain>{_CHAIN})")),
+        rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
+        r"|(?<=^)|(?<=[，。；、：（]))"
+        rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,12}}?(?:法|法典))"
+        rf"(?:(?P<chain>{_CHAIN})|(?=(?:的)?(?:有关)?规定))")),
     ("internal", re.compile(rf"(?:(?P<self>本法|本条例|本规定|本办法|本细则|本决定|本解释))?(?P<chain>{_CHAIN})")),
-    ("relative", re.compile(rf"前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)|本条(?!例)(?:第(?P<para>{_N})款)?(?:第(?P<point>{_N})项)?")),
-    ("generic", re.compile(
-        r"(?:国家和省|国家|省)?有关(?:法律、(?:行政)?法规|法律法规|法律、法规、规章|法律|行政法规|法规|规定)(?:和(?:国家|省)?有关规定)?"
-        r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定")),
+    ("relative", re.compile(rf"前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
+                            rf"|本条(?P<para>第{_N}款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)")),
+    ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
+    ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
+        rf"(?<!》)(?<!》的)(?:{_QUALIFIER})?有关(?:法律、(?:行政)?法规|法律法规|法律、法规、规章|法律|行政法规|法规|规定)"
+        r"(?:和(?:国家|省|本省|市|本市)?(?:的)?有关规定)?"
+        r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定"
+        r"|(?<=违反|依照|符合)法律、(?:行政)?法规(?:或者国务院决定)?"
+        r"|(?:(?<=等)|(?<=其他))法律、(?:行政)?法规"
+        r"|法律、(?:行政)?法规(?:或者国务院决定)?(?=规定|禁止|的)")),
 ]
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
-                 "和", "或者", "及", "与", "为", "是", "由", "在", "经")
-_ONE_RE = re.compile(rf"第(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第(?P<i>{_N})项)?")
+                 "和", "或者", "及", "与", "为", "是", "由", "在", "经", "实施", "构成", "执行", "修正后", "后")
+_ONE_RE = re.compile(rf"第(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第[（(]?(?P<i>{_N})[)）]?项)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +127,8 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     if kind == "relative":
         return Reference("internal", text, node.eid, match.start(), match.end(),
                          target_eids=_relative(match, article, paragraph))
+    if kind == "parts":  # 第二款、第三款 / 第79项至第81项 of this article: not resolved to eIds here
+        return Reference("internal", text, node.eid, match.start(), match.end())
     return Reference("internal", text, node.eid, match.start(), match.end(),
                      target_eids=_chain_eids(match.group("chain")))
 
@@ -139,12 +154,7 @@ def _chain_eids(chain: str) -> tuple[str, ...]:
 def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
     if match.group().startswith("本条"):
-        eid = article.eid
-        if match["para"]:
-            eid += f"__para_{cn_to_int(match['para'])}"
-        if match["point"]:
-            eid += f"__point_{cn_to_int(match['point'])}"
-        return (eid,)
+        return tuple(f"{article.eid}__para_{cn_to_int(p)}" for p in re.findall(rf"第({_N})款", match["para"]))
     count = cn_to_int(match["count"]) if match["count"] else 1
     if match["unit"] == "款":
         return tuple(f"{article.eid}__para_{n}" for n in range(paragraph - count, paragraph) if n >= 1) or ("",)
