@@ -48,12 +48,12 @@ _MIN_QUOTE = 2
 def amendment_report(diff: DocumentDiff) -> Decision:
     articles = _article_map(diff)
     splits = _splits(diff.changes)
+    itemised = set(splits)
     structural, wordy = [], []
     for change in diff.changes:
         if change.old is not None and change.old.eid in splits:
             item = splits.pop(change.old.eid)
-        elif change.old is not None and any(change.old is c.old for c in diff.changes if c.kind == "split") \
-                and change.kind != "deleted":
+        elif change.old is not None and change.old.eid in itemised:
             continue  # the other parts of a split already itemised
         else:
             item = _item(change, articles)

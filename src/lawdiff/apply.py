@@ -389,8 +389,9 @@ def _laid_out(chain: tuple[Provision, ...], key: ArticleKey, layouts: list[Edit]
             if where.unit != unit or not first.article <= key[0] <= last.article:
                 continue
             container = _container(where, edit.new, final, made)
-            if unit == "chapter":
-                chain = tuple(c for c in chain if c.kind in ("part", "subpart")) + (container,)
+            if unit == "chapter":  # the chapter changes; the article's 节 (if any) stays
+                chain = tuple(c for c in chain if c.kind in ("part", "subpart")) + (container,) + \
+                    tuple(c for c in chain if c.kind == "section")
             else:
                 chain = tuple(c for c in chain if c.kind != "section") + (container,)
     return chain
