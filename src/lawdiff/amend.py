@@ -90,18 +90,24 @@ def _containers(expression: Expression) -> list[tuple[str, str, tuple, tuple, Pr
 
 
 def _structure_items(old: Expression, new: Expression, draft: Decision) -> list[Item]:
-    """章/节 the article items alone would not give: renamed ones
-    (``将第X章的章名修改为“…”``), and the rest restated with their articles
-    (``增加一章，作为第N章“…”，由第A条至第B条组成``)."""
+    """章/节 the article items alone would not give: 节 no longer there
+    (``删去第X章第Y节的节名``), renamed 章 (``将第X章的章名修改为“…”``), and the
+    rest restated with their articles (``增加一章，作为第N章“…”，由第A条至第B条组成``)."""
     default = _containers(apply_decision(old, draft).expression)
     wanted = _containers(new)
     if [(k, h, a, b) for k, h, a, b, _, _ in default] == [(k, h, a, b) for k, h, a, b, _, _ in wanted]:
         return []
     have = {(k, h, a, b) for k, h, a, b, _, _ in default}
-    old_headings = {(k, h): node for k, h, _, _, _, node in _containers(old)}
-    items = []
+    old_containers = _containers(old)
+    old_headings = {(k, h): node for k, h, _, _, _, node in old_containers}
+    wanted_sections = {h for k, h, _, _, _, _ in wanted if k == "section"}
+    items = [Item(edits=(Edit("unsection", Ref(chapter=parent.num, section=node.num)),))
+             for kind, heading, _, _, parent, node in old_containers
+             if kind == "section" and heading not in wanted_sections and parent is not None]
+    laid_out: list[tuple[tuple, tuple]] = []  # spans of the 章 restated below: their 节 are restated too
     for kind, heading, first, last, parent, node in wanted:
-        if (kind, heading, first, last) in have:
+        inside = any(a <= first and last <= b for a, b in laid_out)
+        if (kind, heading, first, last) in have and not (kind == "section" and inside):
             continue
         same_span = [d for d in default if d[0] == kind and d[2:4] == (first, last)]
         source = old_headings.get((kind, same_span[0][1])) if same_span else None
@@ -111,6 +117,8 @@ def _structure_items(old: Expression, new: Expression, draft: Decision) -> list[
         where = Ref(chapter=node.num) if kind == "chapter" else Ref(chapter=parent.num if parent else 1, section=node.num)
         fresh = "" if (kind, heading) in old_headings else "new"
         items.append(Item(edits=(Edit("layout", None, (where, Ref(*first), Ref(*last)), old=fresh, new=heading),)))
+        if kind == "chapter":
+            laid_out.append((first, last))
     return items
 
 

@@ -108,7 +108,7 @@ def apply_decision(old: Expression, decision: Decision) -> Applied:
     final = _order_articles(articles, sequential=decision.renumber, problems=problems)
     body, rewrites, article_map, paragraph_maps = _build(final, layouts)
     if decision.renumber:
-        body = _renumber_containers(body)
+        body = _renumber_containers(body, {}, _chapters_run_on(old))
     return Applied(replace(old, body=assign_eids(body)), tuple(rewrites), tuple(problems), article_map, paragraph_maps)
 
 
@@ -389,9 +389,10 @@ def _laid_out(chain: tuple[Provision, ...], key: ArticleKey, layouts: list[Edit]
             if where.unit != unit or not first.article <= key[0] <= last.article:
                 continue
             container = _container(where, edit.new, final, made)
-            if unit == "chapter":  # the chapter changes; the article's 节 (if any) stays
+            if unit == "chapter":  # its 节 stays only if the article stays in the same 章
+                same = any(c.kind == "chapter" and c.heading == container.heading for c in chain)
                 chain = tuple(c for c in chain if c.kind in ("part", "subpart")) + (container,) + \
-                    tuple(c for c in chain if c.kind == "section")
+                    tuple(c for c in chain if c.kind == "section" and same)
             else:
                 chain = tuple(c for c in chain if c.kind != "section") + (container,)
     return chain
@@ -410,22 +411,32 @@ def _container(where: Ref, heading: str, final, made: dict) -> Provision:
     return made.setdefault((kind, number, heading), Provision(kind, number, f"第{int_to_cn(number)}{unit}", heading))
 
 
-def _renumber_containers(body: tuple[Provision, ...]) -> tuple[Provision, ...]:
-    """章/节 numbered in order within their parent, as the consolidated text is."""
-    out, counts = [], {}
+def _chapters_run_on(expression: Expression) -> bool:
+    """Do chapters run on across 编 (民事诉讼法: 第二编 opens with 第十二章) rather
+    than restart in each (民法典)?"""
+    parts = [p for p in expression.body if p.kind in ("part", "subpart")]
+    firsts = [next((c.num for c in p.walk() if c.kind == "chapter"), None) for p in parts[1:]]
+    return any(n not in (None, 1) for n in firsts)
+
+
+def _renumber_containers(body: tuple[Provision, ...], counts: dict, run_on: bool) -> tuple[Provision, ...]:
+    """章/节 numbered in order within their parent (chapters across the whole
+    act when they ran on across 编 in the old text), as the consolidated text is."""
+    out, local = [], {}
     for node in body:
         if node.kind in CONTAINER_KINDS:
-            counts[node.kind] = counts.get(node.kind, 0) + 1
-            number = counts[node.kind]
+            tally = counts if node.kind == "chapter" and run_on else local
+            tally[node.kind] = tally.get(node.kind, 0) + 1
+            number = tally[node.kind]
             unit = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}[node.kind]
             node = replace(node, num=number, suffix=0, label=f"第{int_to_cn(number)}{unit}",
-                           children=_renumber_containers(node.children))
+                           children=_renumber_containers(node.children, counts, run_on))
         out.append(node)
     return tuple(out)
 
 
-def _rename(articles: list[_Article], edit: Edit) -> None:
-    where = edit.target
+def _old_container(articles: list[_Article], where: Ref) -> Provision:
+    """The 章 (or 节 within it) an edit names by its old number."""
     chapters = {c for a in articles for c in a.chain if c.kind == "chapter" and c.num == where.chapter}
     if len(chapters) != 1:
         raise _Unfit(f"{where.label()} is not in the old text")
@@ -436,6 +447,18 @@ def _rename(articles: list[_Article], edit: Edit) -> None:
         if len(sections) != 1:
             raise _Unfit(f"{where.label()} is not in the old text")
         found = sections.pop()
+    return found
+
+
+def _unsection(articles: list[_Article], edit: Edit) -> None:
+    """删去第X章第Y节的节名: the 节 goes, its articles stay in the 章."""
+    section = _old_container(articles, edit.target)
+    for article in articles:
+        article.chain = tuple(c for c in article.chain if c is not section)
+
+
+def _rename(articles: list[_Article], edit: Edit) -> None:
+    found = _old_container(articles, edit.target)
     renamed = replace(found, heading=edit.new)
     for article in articles:
         article.chain = tuple(renamed if c is found else c for c in article.chain)
@@ -498,4 +521,4 @@ def _close(stack: list, depth: int, root: list) -> None:
 
 _HANDLERS = {"renumber": _renumber, "replace": _replace, "replace_words": _word_edit,
              "delete_words": _word_edit, "insert_words": _word_edit, "delete": _delete, "insert": _insert,
-             "rename": _rename}
+             "rename": _rename, "unsection": _unsection}

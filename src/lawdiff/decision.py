@@ -23,6 +23,7 @@ insert (point)         在第X条第Y款中增加一项，作为第N项：“…
 delete                 删去第X条[第Y款[第Z项]]。
 renumber               将第X条改为第Y条 / 将第X条第Y款改为第N条（拆分）
 rename                 将第X章[第Y节]的章名（节名）修改为“…”
+unsection              删去第X章第Y节的节名（其条文不再分节）
 layout                 [增加一章，作为]第N章“…”由第A条至第B条组成（新编号）
 =====================  ==============================================================
 
@@ -153,6 +154,8 @@ def render_edit(edit: Edit, *, with_article: bool, with_paragraph: bool = True) 
         return _render_insert(edit, target)
     if edit.action == "rename":
         return f"将{edit.target.label()}的{'节' if edit.target.section else '章'}名修改为“{edit.new}”"
+    if edit.action == "unsection":
+        return f"删去{edit.target.label()}的节名"
     if edit.action == "layout":
         where, first, last = edit.position
         lead = f"增加一{'节' if where.section else '章'}，作为" if edit.old == "new" else ""

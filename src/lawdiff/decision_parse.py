@@ -60,6 +60,7 @@ CLAUSES = [
                            rf"(?:相应地?)?修改为{_COLON}{_q('new')}")),
     ("rename", re.compile(rf"(?:将)?{_LAW}第(?P<chapter>{_N})章(?:第(?P<section>{_N})节)?的?(?:章名|节名)"
                           rf"(?:中的)?(?:{_q('old')})?修改为{_COLON}{_q('new')}")),
+    ("unsection", re.compile(rf"删去{_LAW}第(?P<chapter>{_N})章第(?P<section>{_N})节的节名")),
     ("layout", re.compile(rf"(?P<fresh>增加一(?:章|节)，作为)?第(?P<chapter>{_N})章(?:第(?P<section>{_N})节)?"
                           rf"{_q('new')}，?由第(?P<first>{_N})条至第(?P<last>{_N})条组成")),
     ("delete_words", re.compile(rf"删去{_ref('t')}(?:中的|其中的)?{_q('old')}")),
@@ -283,8 +284,10 @@ def _edit(action: str, match: re.Match, article: tuple[int, int] | None, quotes:
         where = Ref(chapter=cn_to_int(get("chapter")), section=cn_to_int(get("section")))
         return [Edit("layout", None, (where, Ref(first), Ref(last)), old="new", new=text("caption")),
                 Edit("insert", None, tuple(Ref(n) for n in range(first, last + 1)), new=_restore(body, quotes))], named
-    if action in ("rename", "layout"):
+    if action in ("rename", "layout", "unsection"):
         container = Ref(chapter=cn_to_int(get("chapter")), section=cn_to_int(get("section")) if get("section") else None)
+        if action == "unsection":
+            return Edit("unsection", container), named
         if action == "rename":
             return Edit("rename", container, old=text("old"), new=text("new")), named
         span = (Ref(cn_to_int(get("first"))), Ref(cn_to_int(get("last"))))

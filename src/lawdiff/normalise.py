@@ -163,7 +163,7 @@ def _continues_heading(previous: _Pair, current: _Pair, following: list[_Pair]) 
     """``第二章 听取和审议人民政府、人民法院和`` / ``人民检察院的专项工作报告``: a
     short unpunctuated line between a heading and the next structural line."""
     (_, before), (line, marker) = previous, current
-    return (before.kind in CONTAINER_KINDS_SET and before.rest.endswith(("和", "及", "与", "、", "或"))
+    return (before.kind in CONTAINER_KINDS_SET and before.rest.endswith(("和", "及", "与", "、", "或", "的"))
             and marker.kind == "text" and len(line.text) <= 30 and not line.text.endswith(TERMINAL)
             and (not following or following[0][1].kind != "text"))
 
