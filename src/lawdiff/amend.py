@@ -64,11 +64,26 @@ def amendment_report(diff: DocumentDiff) -> Decision:
     renumber = any((c.old.num, c.old.suffix) != (c.new.num, c.new.suffix)
                    for c in diff.changes if c.old is not None and c.new is not None)
     renumber = renumber or any(c.kind in ("inserted", "deleted") for c in diff.changes)
+    tail = items[len(structural):]
     draft = Decision(tuple(items), renumber)
+    for _ in range(3):  # explicit numbers for articles the closing sentence would misplace
+        misplaced = _misplaced(diff, draft)
+        if not misplaced:
+            break
+        structural += [Item(edits=(Edit("renumber", _ref(c.old), (_ref(c.new),)),)) for c in misplaced]
+        draft = Decision(tuple(structural + tail), renumber)
     layout = _structure_items(diff.old, diff.new, draft)
     if layout:
-        draft = Decision(tuple(structural) + tuple(layout) + tuple(items[len(structural):]), True)
+        draft = Decision(tuple(structural) + tuple(layout) + tuple(tail), True)
     return draft
+
+
+def _misplaced(diff: DocumentDiff, draft: Decision) -> list[Change]:
+    """Articles that applying the draft would number otherwise than the new text:
+    in a heavy reorganisation, filling the free places in old order is not enough."""
+    placed = apply_decision(diff.old, draft).articles
+    return [c for c in diff.changes if c.old is not None and c.new is not None and c.kind != "split"
+            and placed.get((c.old.num, c.old.suffix)) not in (None, (c.new.num, c.new.suffix))]
 
 
 def _containers(expression: Expression) -> list[tuple[str, str, tuple, tuple, Provision | None, Provision]]:
@@ -109,8 +124,9 @@ def _structure_items(old: Expression, new: Expression, draft: Decision) -> list[
         inside = any(a <= first and last <= b for a, b in laid_out)
         if (kind, heading, first, last) in have and not (kind == "section" and inside):
             continue
-        same_span = [d for d in default if d[0] == kind and d[2:4] == (first, last)]
-        source = old_headings.get((kind, same_span[0][1])) if same_span else None
+        wanted_headings = {h for k, h, _, _, _, _ in wanted if k == kind}
+        same_span = [d for d in default if d[0] == kind and d[2:4] == (first, last) and d[1] not in wanted_headings]
+        source = old_headings.get((kind, same_span[0][1])) if same_span else None  # a rename: the old name is gone
         if source is not None and kind == "chapter":
             items.append(Item(edits=(Edit("rename", Ref(chapter=source.num), new=heading),)))
             continue

@@ -17,7 +17,7 @@ from .numerals import NUMERAL_CHARS, cn_to_int, int_to_cn
 
 _REF = re.compile(rf"第(?P<a>[{NUMERAL_CHARS}]+)条(?:之(?P<s>[一二三四五六七八九十]+))?(?:第(?P<p>[{NUMERAL_CHARS}]+)款)?")
 _INTERNAL_LEAD = re.compile(r"(?:本法|本条例|本规定|本办法|本细则|本决定|本章|本节)$")
-_EXTERNAL_LEAD = re.compile(r"(?:》|法|例|定|则|典|令|该法|该条例)$")
+_EXTERNAL_LEAD = re.compile(r"(?:》|法|例|定|则|典|令|约|该法|该条例)$")  # 约: 专利合作条约第二十三条
 #: Private-use marks around text a decision supplied (already in new numbering).
 PROTECT_OPEN, PROTECT_CLOSE = "\U000F8000", "\U000F8001"
 
