@@ -25,6 +25,7 @@ from lawdiff.convert import convert_file
 from lawdiff.decision_parse import parse_decision
 from lawdiff.errors import InputError
 from lawdiff.render.plaintext import render_body
+from lawdiff.structure import numbering_findings
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared"
 _LABEL = re.compile(r"(?m)^\(([一二三四五六七八九十]+)\)")
@@ -58,6 +59,9 @@ def round_trip(pair: tuple[Path, Path]) -> tuple[str, str, str]:
         return new_path.name, "项 labels retyped (一)→（一） in the source: not an amendment", ""
     if drafted.applied.problems:
         return new_path.name, "an item did not apply", drafted.applied.problems[0].message[:120]
+    gaps = [f.message for f in numbering_findings(new) if f.eid.startswith("art_")]
+    if gaps:  # a consolidated text is numbered 1…n: a source with a gap cannot be reproduced
+        return new_path.name, "the new version's own article numbering has a gap (source defect)", gaps[0][:120]
     first = next((line for line in _diff_lines(want, got)), "")
     return new_path.name, "body differs", first[:120]
 
