@@ -26,6 +26,7 @@ from .decision import Decision, Edit, Item, Ref, implicit_separator
 from .eids import assign_eids
 from .grammar import classify
 from .model import CONTAINER_KINDS, Expression, Provision
+from .nesting import chapters_run_on, nest, renumber_containers
 from .numerals import int_to_cn
 from .renumber import PROTECT_CLOSE, PROTECT_OPEN, Rewrite, renumber_references, strip_protection
 
@@ -108,7 +109,7 @@ def apply_decision(old: Expression, decision: Decision) -> Applied:
     final = _order_articles(articles, sequential=decision.renumber, problems=problems)
     body, rewrites, article_map, paragraph_maps = _build(final, layouts)
     if decision.renumber:
-        body = _renumber_containers(body, {}, _chapters_run_on(old))
+        body = renumber_containers(body, {}, chapters_run_on(old))
     return Applied(replace(old, body=assign_eids(body)), tuple(rewrites), tuple(problems), article_map, paragraph_maps)
 
 
@@ -376,7 +377,7 @@ def _build(final: list[tuple[ArticleKey, _Article]], layouts: list[Edit] = ()):
         children = tuple(_provision(n, article_map, paragraph_maps, eid, rewrites, False) for n in paragraphs)
         label = f"第{int_to_cn(key[0])}条" + (f"之{int_to_cn(key[1])}" if key[1] else "")
         out.append((chain, Provision("article", key[0], label, article.heading, "", children, suffix=key[1])))
-    return _nest(out), rewrites, article_map, paragraph_maps
+    return nest(out), rewrites, article_map, paragraph_maps
 
 
 def _laid_out(chain: tuple[Provision, ...], key: ArticleKey, layouts: list[Edit], final,
@@ -409,30 +410,6 @@ def _container(where: Ref, heading: str, final, made: dict) -> Provision:
     number = where.section or where.chapter
     unit = "节" if kind == "section" else "章"
     return made.setdefault((kind, number, heading), Provision(kind, number, f"第{int_to_cn(number)}{unit}", heading))
-
-
-def _chapters_run_on(expression: Expression) -> bool:
-    """Do chapters run on across 编 (民事诉讼法: 第二编 opens with 第十二章) rather
-    than restart in each (民法典)?"""
-    parts = [p for p in expression.body if p.kind in ("part", "subpart")]
-    firsts = [next((c.num for c in p.walk() if c.kind == "chapter"), None) for p in parts[1:]]
-    return any(n not in (None, 1) for n in firsts)
-
-
-def _renumber_containers(body: tuple[Provision, ...], counts: dict, run_on: bool) -> tuple[Provision, ...]:
-    """章/节 numbered in order within their parent (chapters across the whole
-    act when they ran on across 编 in the old text), as the consolidated text is."""
-    out, local = [], {}
-    for node in body:
-        if node.kind in CONTAINER_KINDS:
-            tally = counts if node.kind == "chapter" and run_on else local
-            tally[node.kind] = tally.get(node.kind, 0) + 1
-            number = tally[node.kind]
-            unit = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}[node.kind]
-            node = replace(node, num=number, suffix=0, label=f"第{int_to_cn(number)}{unit}",
-                           children=_renumber_containers(node.children, counts, run_on))
-        out.append(node)
-    return tuple(out)
 
 
 def _old_container(articles: list[_Article], where: Ref) -> Provision:
@@ -494,29 +471,6 @@ def _number(node: _Node, label: str) -> int | None:
         return None
     marker = classify(label)
     return marker.num
-
-
-def _nest(items: list[tuple[tuple[Provision, ...], Provision]]) -> tuple[Provision, ...]:
-    """Rebuild 编/章/节 around consecutive articles that share them."""
-    root: list = []
-    stack: list[tuple[Provision, list]] = []
-    for chain, article in items:
-        depth = 0
-        while depth < len(stack) and depth < len(chain) and stack[depth][0] is chain[depth]:
-            depth += 1
-        _close(stack, depth, root)
-        for container in chain[depth:]:
-            stack.append((container, []))
-        (stack[-1][1] if stack else root).append(article)
-    _close(stack, 0, root)
-    return tuple(root)
-
-
-def _close(stack: list, depth: int, root: list) -> None:
-    while len(stack) > depth:
-        container, children = stack.pop()
-        built = replace(container, children=tuple(children))
-        (stack[-1][1] if stack else root).append(built)
 
 
 _HANDLERS = {"renumber": _renumber, "replace": _replace, "replace_words": _word_edit,
