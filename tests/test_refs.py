@@ -80,3 +80,17 @@ def test_related_national_provisions_for_the_seed(seed_path):
     expected = {25: "数据安全法", 82: "数据安全法", 83: "反垄断法"}
     for number, act in expected.items():
         assert any(act in match.act for match in index.related(articles[number])), number
+
+
+def test_references_become_inline_refs_that_read_back_as_text(tmp_path):
+    from lawdiff.akn import from_akn, serialise
+    from lawdiff.refs import reference_links
+    from lawdiff.validate import validate_xml
+    from conftest import ROOT
+
+    expression = convert_file(ROOT / "corpus" / "sources" / "反垄断法(2022-06-24).md").expression
+    resolved, _ = check_references(expression)
+    xml = serialise(expression, reference_links(resolved))
+    assert b'<ref href="#art_8__para_1">\xe5\x89\x8d\xe6\xac\xbe</ref>' in xml  # 前款 in art_8__para_2
+    assert validate_xml(xml, "annotated.xml") == []
+    assert from_akn(xml) == expression

@@ -37,7 +37,7 @@ from .impact import impact
 from .lint import lint as lint_document
 from .model import Expression
 from .readers import read_source
-from .refs import check_references
+from .refs import check_references, reference_links
 from .register import Register, RelatedIndex
 from .render.decision import report_docx, report_json, report_markdown
 from .render.docx import diff_docx
@@ -350,6 +350,8 @@ def xref(
     register_dir: Optional[Path] = typer.Option(None, "--register", help="Folder of national acts (default: corpus/)."),
     at: Optional[str] = typer.Option(None, "--at", help="Resolve as of this date (default: the document's date)."),
     related: bool = typer.Option(False, "--related", help="For each article, the 3 most similar national articles."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Also write the AKN with each resolved reference as an inline <ref href>."),
 ) -> None:
     """Check cross-references: internal ones against the document, external ones
     against national acts as in force on the document's date.
@@ -363,6 +365,8 @@ def xref(
         raise fail(error)
     register = load_register(register_dir)
     resolved, findings = check_references(expression, str(document), register=register, at=parse_date(at))
+    if output is not None:
+        write_atomic(output, serialise(expression, reference_links(resolved)))
     if related and register is not None:
         _print_related(expression, register)
     elif fmt is Format.json:

@@ -168,6 +168,7 @@ class Resolved:
     reference: Reference
     status: str  # ok | missing | repealed | renumbered | changed | unknown-law | unresolvable
     note: str = ""  # the successor act, the new number, …
+    href: str = ""  # where it points: "#art_12__para_1", or the cited expression's URI (~eId)
 
 
 def check_references(expression: Expression, path: str = "", *, register=None,
@@ -196,7 +197,8 @@ def check_references(expression: Expression, path: str = "", *, register=None,
                                         reference.source_eid, reference.start, reference.text, path))
             continue
         missing = [eid for eid in reference.target_eids if eid not in eids and eid not in points]
-        resolved.append(Resolved(reference, "missing" if missing else "ok"))
+        first = next((points.get(eid, eid) for eid in reference.target_eids if eid not in missing), "")
+        resolved.append(Resolved(reference, "missing" if missing else "ok", href=f"#{first}" if first else ""))
         if missing:
             reason = "前款 in a first paragraph" if missing == [""] else f"{', '.join(missing)} not in the document"
             findings.append(Finding("xref-missing", f"“{reference.text}” points nowhere: {reason}", Severity.ERROR,
@@ -221,8 +223,10 @@ def _external(reference: Reference, register, when) -> Resolved:
         return Resolved(reference, "missing", f"{', '.join(absent)} is not in 《{title}》 as in force on {when}")
     later = register.acts[title][-1]
     if later.date > cited.date and targets:
-        return _moved(reference, cited, later, targets)
-    return Resolved(reference, "ok")
+        moved = _moved(reference, cited, later, targets)
+        if moved.status != "ok":
+            return moved
+    return Resolved(reference, "ok", href=cited.uri + (f"/~{targets[0]}" if targets else ""))
 
 
 def _moved(reference: Reference, cited: Expression, later: Expression, targets) -> Resolved:
@@ -241,3 +245,13 @@ def _moved(reference: Reference, cited: Expression, later: Expression, targets) 
             return Resolved(reference, "renumbered", note)
         return Resolved(reference, "changed", note + f" and its text changed ({change.kind})")
     return Resolved(reference, "ok")
+
+
+def reference_links(resolved: list[Resolved]) -> dict[str, list[tuple[int, int, str]]]:
+    """The resolved references as inline links for ``akn.to_akn``: eId → spans."""
+    links: dict[str, list[tuple[int, int, str]]] = {}
+    for item in resolved:
+        if item.href:
+            links.setdefault(item.reference.source_eid, []).append(
+                (item.reference.start, item.reference.end, item.href))
+    return links

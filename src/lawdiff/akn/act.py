@@ -19,6 +19,7 @@ same bytes.  Layout written (strict AKN 3.0):
 from __future__ import annotations
 
 from datetime import date
+from typing import Mapping, Sequence
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -34,7 +35,8 @@ E = ElementMaker(namespace=NS, nsmap={None: NS})
 
 _ELEMENT = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": "section",
             "article": "article", "paragraph": "paragraph", "point": "point", "subpoint": "point"}
-_NUM, _HEADING, _INTRO, _CONTENT, _P = (f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "p"))
+_NUM, _HEADING, _INTRO, _CONTENT, _P, _REF = (f"{{{NS}}}{name}" for name in
+                                               ("num", "heading", "intro", "content", "p", "ref"))
 _HIER_SKIP = frozenset(f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "wrapUp", "subheading"))
 _KIND_OF = {f"{{{NS}}}{tag}": kind for kind, tag in _ELEMENT.items() if kind != "subpoint"}
 _EVENT_TYPE = {"adoption": "generation", "amendment": "amendment", "revision": "amendment"}
@@ -42,16 +44,23 @@ _EVENT_NAME = {"adoption": "通过", "amendment": "修正", "revision": "修订"
                "publication": "公布"}
 
 
-def to_akn(expression: Expression) -> etree._Element:
+#: Cross-references to mark up inline: provision eId → [(start, end, href)] in its text.
+Links = Mapping[str, Sequence[tuple[int, int, str]]]
+
+
+def to_akn(expression: Expression, links: Links | None = None) -> etree._Element:
+    """The AKN act; with ``links`` (from ``xref``), each reference span of a
+    provision's text becomes an inline ``<ref href>``.  Reading the act back
+    ignores the markup: the model's text is the text, with or without links."""
     act = E.act(_meta(expression), _preface(expression), name=expression.work.subtype)
     if expression.preamble:
         act.append(E.preamble(*(E.p(line) for line in expression.preamble)))
-    act.append(E.body(*(_provision(p) for p in expression.body)))
+    act.append(E.body(*(_provision(p, None, links or {}) for p in expression.body)))
     return E.akomaNtoso(act)
 
 
-def serialise(expression: Expression) -> bytes:
-    return etree.tostring(to_akn(expression), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+def serialise(expression: Expression, links: Links | None = None) -> bytes:
+    return etree.tostring(to_akn(expression, links), encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 # ---------------------------------------------------------------- writing
@@ -113,7 +122,7 @@ def _preface(expression: Expression) -> etree._Element:
 
 
 
-def _provision(provision: Provision, parent: etree._Element | None = None) -> etree._Element:
+def _provision(provision: Provision, parent: etree._Element | None, links: Links) -> etree._Element:
     """Write one provision (plain ``SubElement`` calls: the body is the hot path)."""
     tag = f"{{{NS}}}{_ELEMENT[provision.kind]}"
     element = etree.Element(tag, eId=provision.eid) if parent is None else \
@@ -124,17 +133,40 @@ def _provision(provision: Provision, parent: etree._Element | None = None) -> et
         etree.SubElement(element, _HEADING).text = provision.heading
     if provision.children:
         if provision.text:
-            _lines(etree.SubElement(element, _INTRO), provision.text)
+            _lines(etree.SubElement(element, _INTRO), provision.text, links.get(provision.eid, ()))
         for child in provision.children:
-            _provision(child, element)
+            _provision(child, element, links)
     else:
-        _lines(etree.SubElement(element, _CONTENT), provision.text)
+        _lines(etree.SubElement(element, _CONTENT), provision.text, links.get(provision.eid, ()))
     return element
 
 
-def _lines(holder: etree._Element, text: str) -> None:
+def _lines(holder: etree._Element, text: str, spans: Sequence[tuple[int, int, str]] = ()) -> None:
+    offset = 0
     for line in text.split("\n"):
-        etree.SubElement(holder, _P).text = line
+        paragraph = etree.SubElement(holder, _P)
+        inside = sorted((a - offset, b - offset, href) for a, b, href in spans if offset <= a and b <= offset + len(line))
+        _linked(paragraph, line, inside)
+        offset += len(line) + 1
+
+
+def _linked(paragraph: etree._Element, line: str, spans: list[tuple[int, int, str]]) -> None:
+    """Text with ``<ref>`` around each (non-overlapping) span."""
+    position, last = 0, None
+    for start, end, href in spans:
+        if start < position:
+            continue
+        if last is None:
+            paragraph.text = line[position:start]
+        else:
+            last.tail = line[position:start]
+        last = etree.SubElement(paragraph, _REF, href=href)
+        last.text = line[start:end]
+        position = end
+    if last is None:
+        paragraph.text = line
+    else:
+        last.tail = line[position:]
 
 
 # ---------------------------------------------------------------- reading
