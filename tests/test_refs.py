@@ -94,3 +94,16 @@ def test_references_become_inline_refs_that_read_back_as_text(tmp_path):
     assert b'<ref href="#art_8__para_1">\xe5\x89\x8d\xe6\xac\xbe</ref>' in xml  # 前款 in art_8__para_2
     assert validate_xml(xml, "annotated.xml") == []
     assert from_akn(xml) == expression
+
+
+def test_register_index_round_trip(tmp_path):
+    from lawdiff.cli import load_register
+    from lawdiff.register import Register
+
+    register = load_register(None)
+    register.save(tmp_path / "register.json.gz")
+    loaded = Register.load(tmp_path / "register.json.gz")
+    assert sorted(loaded.acts) == sorted(register.acts)
+    original, compact = register.acts["反垄断法"][0], loaded.acts["反垄断法"][0]
+    assert [a.full_text for a in compact.articles()] == [a.full_text for a in original.articles()]
+    assert [a.eid for a in compact.articles()] == [a.eid for a in original.articles()]

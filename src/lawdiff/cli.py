@@ -331,7 +331,10 @@ BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def load_register(folder: Optional[Path]) -> Register | None:
-    """National acts from a folder (default: the bundled corpus, when present)."""
+    """National acts from a register index (``lawdiff register``) or a folder of
+    texts (default: the bundled corpus, when present)."""
+    if folder is not None and folder.is_file():
+        return Register.load(folder)
     folder = folder or (BUNDLED_CORPUS if BUNDLED_CORPUS.is_dir() else None)
     if folder is None:
         return None
@@ -436,3 +439,20 @@ def check(
         err.print(f"{len(result.files)} file(s), {result.errors} error(s), "
                   f"{len(result.findings) - result.errors} warning(s)", markup=False)
     raise typer.Exit(2 if result.unusable else 1 if result.errors else 0)
+
+
+@app.command(name="register")
+def register_command(
+    folder: Path = typer.Argument(..., help="Folder of national laws and regulations (any versions)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Index file to write (.json.gz)."),
+) -> None:
+    """Build the national-law register index once; xref --register INDEX loads it fast.
+
+    Example: lawdiff register lawrefbook/ -o register.json.gz
+    """
+    register = load_register(folder)
+    if register is None or not register.acts:
+        raise fail(f"{folder}: no national acts found")
+    register.save(output)
+    err.print(f"wrote {output}: {len(register.acts)} acts, "
+              f"{sum(len(v) for v in register.acts.values())} versions", markup=False)

@@ -10,6 +10,8 @@ a consolidated corpus to say so.
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -18,9 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .atomic import write_atomic
 from .convert import convert_file
+from .eids import assign_eids
 from .errors import InputError
-from .model import Expression, Provision
+from .model import Expression, Provision, Work
 
 #: Acts repealed by a later act, as that act says: short title → (successor, in force).
 REPEALS = {
@@ -64,6 +68,38 @@ class Register:
 
     def knows(self, title: str) -> bool:
         return short_title(title) in self.acts or short_title(title) in REPEALS
+
+    def save(self, path: str | Path) -> None:
+        """A compact index (gzipped JSON: each version's identity and its articles'
+        texts), built once and loaded in a fraction of the time of re-reading."""
+        data = [_compact(version) for versions in self.acts.values() for version in versions]
+        write_atomic(path, gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Register":
+        try:
+            data = json.loads(gzip.decompress(Path(path).read_bytes()))
+        except (OSError, ValueError, EOFError) as error:
+            raise InputError(str(path), f"not a register index: {error}") from None
+        register = cls()
+        for item in data:
+            register.add(_expanded(item))
+        return register
+
+
+def _compact(expression: Expression) -> dict:
+    work = expression.work
+    return {"work": [work.title, work.country, work.subtype, work.number, work.date.isoformat()],
+            "date": expression.date.isoformat(),
+            "articles": [[a.num, a.suffix, a.label, [p.text for p in a.children]] for a in expression.articles()]}
+
+
+def _expanded(item: dict) -> Expression:
+    title, country, subtype, number, work_date = item["work"]
+    articles = tuple(Provision("article", num, label, children=tuple(Provision("paragraph", text=t) for t in texts),
+                               suffix=suffix) for num, suffix, label, texts in item["articles"])
+    return Expression(Work(title, country, subtype, number, date.fromisoformat(work_date)),
+                      date.fromisoformat(item["date"]), assign_eids(articles))
 
 
 def _load(path: str) -> Expression | None:
