@@ -91,13 +91,17 @@ def _compact(expression: Expression) -> dict:
     work = expression.work
     return {"work": [work.title, work.country, work.subtype, work.number, work.date.isoformat()],
             "date": expression.date.isoformat(),
-            "articles": [[a.num, a.suffix, a.label, [p.text for p in a.children]] for a in expression.articles()]}
+            "articles": [[a.num, a.suffix, a.label, [[p.text, [[i.num, i.label, i.full_text] for i in p.children]]
+                                                      for p in a.children]] for a in expression.articles()]}
 
 
 def _expanded(item: dict) -> Expression:
     title, country, subtype, number, work_date = item["work"]
-    articles = tuple(Provision("article", num, label, children=tuple(Provision("paragraph", text=t) for t in texts),
-                               suffix=suffix) for num, suffix, label, texts in item["articles"])
+    def paragraph(text: str, points: list) -> Provision:  # 目 fold into their 项's text: enough to compare
+        return Provision("paragraph", text=text, children=tuple(Provision("point", n, l, text=t) for n, l, t in points))
+
+    articles = tuple(Provision("article", num, label, children=tuple(paragraph(*p) for p in paragraphs), suffix=suffix)
+                     for num, suffix, label, paragraphs in item["articles"])
     return Expression(Work(title, country, subtype, number, date.fromisoformat(work_date)),
                       date.fromisoformat(item["date"]), assign_eids(articles))
 
