@@ -78,16 +78,24 @@ def load(path: Path = SAMPLE) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def found_in(text: str) -> list[tuple[int, int, str, str]]:
-    """What the tool finds in one provision text, as (start, end, kind, text)."""
+def found_in(item: dict) -> list[tuple[int, int, str, str]]:
+    """What the tool finds in one provision text, as (start, end, kind, text), in
+    its document's shape: inside an article, or (a document without articles) a
+    top-level paragraph of a document titled as the source file."""
     from lawdiff.eids import assign_eids
     from lawdiff.model import Expression, Provision, Work
     from lawdiff.refs import find_references
     from datetime import date
 
-    article = Provision("article", 5, "第五条", children=(Provision("paragraph", text=text),))
-    expression = Expression(Work("样本", "cn", "regulation", "yangben", date(2020, 1, 1)),
-                            date(2020, 1, 1), assign_eids((article,)))
+    text = item["text"]
+    if "art_" in item["eid"]:
+        body = (Provision("article", 5, "第五条", children=(Provision("paragraph", text=text),)),)
+        title = "样本"
+    else:
+        body = (Provision("paragraph", text=text),)
+        title = item["file"].rsplit("/", 1)[-1].split("(")[0].removesuffix(".md")
+    expression = Expression(Work(title, "cn", "regulation", "yangben", date(2020, 1, 1)),
+                            date(2020, 1, 1), assign_eids(body))
     return [(r.start, r.end, r.kind, r.text) for r in find_references(expression)]
 
 
@@ -97,7 +105,7 @@ def score(sample: list[dict]) -> dict:
     disagreements = []
     for item in sample:
         gold = {(r["start"], r["end"], r["kind"]): r["text"] for r in item["references"]}
-        found = {(s, e, k): t for s, e, k, t in found_in(item["text"])}
+        found = {(s, e, k): t for s, e, k, t in found_in(item)}
         for key in ("all",):
             counts[key]["gold"] += len(gold)
             counts[key]["found"] += len(found)

@@ -17,7 +17,7 @@ A ``第X条`` right after a law's name that is not the document itself
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from datetime import date
 
@@ -55,6 +55,9 @@ PATTERNS = [
         r"|(?:(?<=等)|(?<=其他))法律、(?:行政)?法规"
         r"|法律、(?:行政)?法规(?:或者国务院决定)?(?=规定|禁止|的)")),
 ]
+_STOPS = "，。；：、（）《》“”,;:()\n 　"
+_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|按|依|由|经|或者|作出的|以前)$")
+
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
                  "和", "或者", "及", "与", "为", "是", "由", "在", "经", "实施", "构成", "执行", "修正后", "后")
@@ -80,11 +83,25 @@ def find_references(expression: Expression) -> list[Reference]:
     (a decision, a case) a bare ``第X条`` names the act it discusses, not the
     document, so only external and generic references are taken there."""
     articles = list(expression.articles())
-    kinds = None if articles else ("external", "external-again", "external-bare", "generic")
-    found: list[Reference] = []
-    for unit in articles or expression.body:
-        found += _in_article(unit, kinds)
-    return found
+    if articles:
+        return [r for article in articles for r in _in_article(article)]
+    context = context_act(expression.work.title)
+    kinds = ("external", "external-again", "external-bare", "generic", "parts", "relative") + \
+        (("internal",) if context else ())
+    found = [r for unit in expression.body for r in _in_article(unit, kinds)]
+    return [replace(r, kind="external", target_work=context, target_eids=())  # its 第X条 are the act's
+            if r.kind == "internal" and "条" in r.text and not r.text.startswith(("前", "本条")) else r
+            for r in found]
+
+
+def context_act(title: str) -> str:
+    """The act a document without articles discusses, whose 第X条 its bare
+    references mean: 《X》 in its title (关于修改《X》的决定, 关于适用《X》的解释),
+    or the 刑法 for documents on crimes and 罪名."""
+    quoted = re.search(r"《([^》]+)》", title)
+    if quoted:
+        return quoted.group(1)
+    return "刑法" if re.search("刑法|罪名|犯罪", title) else ""
 
 
 def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> list[Reference]:
@@ -122,13 +139,23 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         cut = max((title.rfind(word) + len(word) for word in _BEFORE_TITLE if word in title), default=0)
         start = match.start() + cut
         return Reference("external", node.text[start:match.end()], node.eid, start, match.end(), title[cut:])
-    if kind == "generic":
-        return Reference("generic", text, node.eid, match.start(), match.end())
+    if kind == "generic":  # 按国家外汇管理的有关规定: the qualifier back to the verb belongs to it
+        start = match.start()
+        if text in ("有关规定", "的有关规定"):
+            while start > 0 and match.start() - start < 16 and node.text[start - 1] not in _STOPS \
+                    and not _VERB_END.search(node.text[:start]):
+                start -= 1
+        if node.text[start] == "的":
+            return None
+        return Reference("generic", node.text[start:match.end()], node.eid, start, match.end())
     if kind == "relative":
         return Reference("internal", text, node.eid, match.start(), match.end(),
                          target_eids=_relative(match, article, paragraph))
     if kind == "parts":  # 第二款、第三款 / 第79项至第81项 of this article: not resolved to eIds here
         return Reference("internal", text, node.eid, match.start(), match.end())
+    before, after = node.text[:match.start()].rstrip(" \u3000")[-1:], node.text[match.end():match.end() + 1]
+    if after in (" ", "\u3000") and before in ("", "。"):
+        return None  # 。 第九十九条 …: an article label run into the text (a source defect), not a citation
     return Reference("internal", text, node.eid, match.start(), match.end(),
                      target_eids=_chain_eids(match.group("chain")))
 
