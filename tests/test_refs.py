@@ -107,3 +107,13 @@ def test_register_index_round_trip(tmp_path):
     original, compact = register.acts["反垄断法"][0], loaded.acts["反垄断法"][0]
     assert [a.full_text for a in compact.articles()] == [a.full_text for a in original.articles()]
     assert [a.eid for a in compact.articles()] == [a.eid for a in original.articles()]
+
+
+def test_parts_of_one_act_published_separately_are_one_version(lawrefbook):
+    from lawdiff.register import Register
+
+    register = Register()
+    for name in ("总则.md", "附则.md"):
+        register.add(convert_file(lawrefbook / "民法典" / name).expression)
+    [code] = register.acts["民法典"]
+    assert {"art_1", "art_1260"} <= {a.eid for a in code.articles()}

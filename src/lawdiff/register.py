@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -57,9 +57,16 @@ class Register:
         return register
 
     def add(self, expression: Expression) -> None:
+        """Add a version; parts of one act published as separate files (the
+        民法典's 编) are joined into one version of that date."""
         versions = self.acts[short_title(expression.work.title)]
-        versions.append(expression)
-        versions.sort(key=lambda e: e.date)
+        same = [k for k, version in enumerate(versions) if version.date == expression.date]
+        if same:
+            joined = versions[same[0]]
+            versions[same[0]] = replace(joined, body=joined.body + expression.body)
+        else:
+            versions.append(expression)
+            versions.sort(key=lambda e: e.date)
 
     def in_force(self, title: str, when: date) -> Expression | None:
         """The version of an act in force on a date (the latest dated on or before it)."""
