@@ -44,7 +44,9 @@ def convert_one(job: tuple[str, str]) -> dict:
             "structured": result.expression.is_article_structured,
             "xsd_valid": not any(f.rule == "xsd" for f in findings),
             "house_valid": not any(f.rule not in ("xsd",) and not f.rule.startswith("numbering") for f in findings),
-            "numbering_clean": not any(f.rule.startswith("numbering") for f in findings), "rules": rules}
+            "numbering_clean": not any(f.rule.startswith("numbering") for f in findings), "rules": rules,
+            "article_numbering": [f.message for f in findings
+                                  if f.rule.startswith("numbering") and f.eid.startswith("art_") and "__" not in f.eid]}
 
 
 def floor_one(xml_path: str) -> bool:
@@ -103,6 +105,10 @@ def _corpus_table(results: list[dict]) -> None:
         print(f"  not converted: {count:4d}  {cause}")
     for rule, count in rules.most_common():
         print(f"  documents with {rule}: {count}")
+    exceptions = [(Path(r["path"]).name, r["article_numbering"][0]) for r in structured if r["article_numbering"]]
+    print(f"\narticle numbering not contiguous from 第一条 in {len(exceptions)} documents (the finding names the cause):")
+    for name, message in exceptions:
+        print(f"  {name}: {message[:150]}")
 
 
 if __name__ == "__main__":
