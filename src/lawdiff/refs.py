@@ -48,6 +48,7 @@ PATTERNS = [
                             rf"|本条(?P<para>第{_N}款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)")),
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
+        r"(?:国家)?法律、(?:行政)?法规和(?:国家|本省|省|本市|市)?有关规定|相应(?:的)?规定|"
         rf"(?<!》)(?<!》的)(?:{_QUALIFIER})?有关(?:法律、(?:行政)?法规|法律法规|法律、法规、规章|法律|行政法规|法规|规定)"
         r"(?:和(?:国家|省|本省|市|本市)?(?:的)?有关规定)?"
         r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定"
@@ -56,7 +57,8 @@ PATTERNS = [
         r"|法律、(?:行政)?法规(?:或者国务院决定)?(?=规定|禁止|的)")),
 ]
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
-_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|按|依|由|经|或者|作出的|以前)$")
+_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|按|依|由|经|或者|作出|以前|其他)$")
+_ACT_END = re.compile(r"(?:法|条例|》)的?$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
@@ -142,6 +144,8 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     if kind == "generic":  # 按国家外汇管理的有关规定: the qualifier back to the verb belongs to it
         start = match.start()
         if text in ("有关规定", "的有关规定"):
+            if _ACT_END.search(node.text[:match.start()]):
+                return None  # 海关法的有关规定: the act's own provisions, cited by its name
             while start > 0 and match.start() - start < 16 and node.text[start - 1] not in _STOPS \
                     and not _VERB_END.search(node.text[:start]):
                 start -= 1
