@@ -27,8 +27,9 @@ from .numerals import NUMERAL_CHARS, cn_to_int
 _N = f"[{NUMERAL_CHARS}]{{1,12}}"
 _CN = "[一二三四五六七八九十]{1,4}"
 _ITEM_NO = rf"(?:{_N}|[（(]{_CN}[)）])"  # 第二项 or 第（二）项
-_ONE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?(?:第{_ITEM_NO}项)?(?:第{_N}目)?"
-_TAIL = rf"(?:(?:、|和|或者|至|以及|及){_ONE}|(?:、|和|或者|至)第{_ITEM_NO}[款项])*"
+_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?(?:第{_ITEM_NO}项)?(?:第{_N}目)?"
+_ONE = rf"(?:{_ARTICLE}|第{_N}章(?:第{_N}节)?|附录{_CN})"  # 《…》第三章, 《…公约》附录一
+_TAIL = rf"(?:(?:、|和|或者|至|以及|及){_ONE}|(?:、|和|或者|至)第{_ITEM_NO}[款项]|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"第{_ITEM_NO}[款项](?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*"  # 第79项至第81项: within this article
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
@@ -42,8 +43,8 @@ PATTERNS = [
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
         r"|(?<=^)|(?<=[，。；、：（]))"
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,12}}?(?:法|法典))"
-        rf"(?:(?P<chain>{_CHAIN})|(?=(?:的)?(?:有关)?规定))")),
-    ("internal", re.compile(rf"(?:(?P<self>本法|本条例|本规定|本办法|本细则|本决定|本解释))?(?P<chain>{_CHAIN})")),
+        rf"(?:(?P<chain>{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于))")),
+    ("internal", re.compile(rf"(?:(?P<self>本法|本条例|本规定|本办法|本细则|本决定|本解释))?(?P<chain>{_ARTICLE}{_TAIL})")),
     ("relative", re.compile(rf"前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"|本条(?P<para>第{_N}款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)")),
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
@@ -54,11 +55,13 @@ PATTERNS = [
         r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定"
         r"|(?<=违反|依照|符合)法律、(?:行政)?法规(?:或者国务院决定)?"
         r"|(?:(?<=等)|(?<=其他))法律、(?:行政)?法规"
-        r"|法律、(?:行政)?法规(?:或者国务院决定)?(?=规定|禁止|的)")),
+        r"|法律、(?:行政)?法规(?:或者国务院决定)?(?=规定|禁止|的)"
+        r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等))法律(?=的有关规定|和|[、，。；]|规定)")),  # bare 法律 last
 ]
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|按|依|由|经|或者|作出|以前|其他)$")
 _ACT_END = re.compile(r"(?:法|条例|》)的?$")
+_NOUN_END = re.compile(r"(?:法律|法规|规章)$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
@@ -147,10 +150,12 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
             if _ACT_END.search(node.text[:match.start()]):
                 return None  # 海关法的有关规定: the act's own provisions, cited by its name
             while start > 0 and match.start() - start < 16 and node.text[start - 1] not in _STOPS \
-                    and not _VERB_END.search(node.text[:start]):
+                    and not _VERB_END.search(node.text[:start]) and not _NOUN_END.search(node.text[:start]):
                 start -= 1
-        if node.text[start] == "的":
-            return None
+        if node.text[start] == "的":  # nothing to extend to: 以前作出的有关规定 → 有关规定
+            if _NOUN_END.search(node.text[:start]):
+                return None  # 其他法律的有关规定: the 法律 is the reference
+            start += 1
         return Reference("generic", node.text[start:match.end()], node.eid, start, match.end())
     if kind == "relative":
         return Reference("internal", text, node.eid, match.start(), match.end(),
