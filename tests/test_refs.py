@@ -71,7 +71,7 @@ def test_renumbered_target_in_a_later_version():
 
 
 def test_related_national_provisions_for_the_seed(seed_path):
-    from lawdiff.cli import load_register
+    from lawdiff.register import load_register
     from lawdiff.register import RelatedIndex
 
     register = load_register(None)
@@ -97,7 +97,7 @@ def test_references_become_inline_refs_that_read_back_as_text(tmp_path):
 
 
 def test_register_index_round_trip(tmp_path):
-    from lawdiff.cli import load_register
+    from lawdiff.register import load_register
     from lawdiff.register import Register
 
     register = load_register(None)

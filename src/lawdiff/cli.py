@@ -7,7 +7,6 @@ Exit codes everywhere: 0 clean, 1 findings (invalid document, lint findings),
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import replace
 from datetime import date
 from enum import Enum
@@ -24,26 +23,23 @@ from .akn.amendment import decision_document
 from .amend import draft_amendment
 from .apply import apply_decision
 from .atomic import write_atomic
-from .cli_common import err, fail, out, parse_date, report_error
+from .cli_common import Format, emit, err, fail, out, parse_date, print_findings, report_error
 from .cli_store import store_app
-from .check import check_paths
+from .cli_xref import check, impact_command, register_command, xref
 from .convert import Conversion, akn_path, convert_file, load_document
 from .decision import render_decision
 from .decision_parse import parse_decision
 from .diff import diff_documents
 from .errors import InputError
 from .findings import Finding, Severity
-from .impact import impact
 from .lint import lint as lint_document
 from .model import Expression
 from .readers import read_source
-from .refs import check_references, reference_links
-from .register import Register, RelatedIndex
 from .render.decision import report_docx, report_json, report_markdown
 from .render.docx import diff_docx
-from .render.findings import findings_json, findings_junit, findings_text
+from .render.findings import findings_text
 from .render.html import diff_html
-from .render.jsonout import diff_json, expression_meta
+from .render.jsonout import diff_json
 from .render.markdown import diff_markdown
 from .render.terminal import diff_table
 from .store import Store, StoreError
@@ -55,14 +51,6 @@ app = typer.Typer(help="Legal diff and amendment tracker for Chinese legislation
 app.add_typer(store_app, name="store")
 
 SOURCE_SUFFIXES = {".txt", ".md", ".docx", ".html", ".htm"}
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    junit = "junit"
-
-
 
 
 @app.command()
@@ -145,7 +133,7 @@ def validate(
         except OSError as error:
             unusable = True
             report_error(f"{name}: cannot read file: {error.strerror}")
-    _print_findings(findings, fmt, files)
+    print_findings(findings, fmt, files)
     if fmt is Format.text:
         err.print(f"{len(files)} file(s), {len(findings)} finding(s)")
     raise typer.Exit(2 if unusable else 1 if findings else 0)
@@ -165,17 +153,8 @@ def lint(
         findings = lint_document(load_document(source), str(source))
     except InputError as error:
         raise fail(error)
-    _print_findings(findings, fmt, [str(source)])
+    print_findings(findings, fmt, [str(source)])
     raise typer.Exit(1 if findings else 0)
-
-
-def _print_findings(findings: list[Finding], fmt: Format, files: list[str]) -> None:
-    if fmt is Format.json:
-        out.print(findings_json(findings), markup=False)
-    elif fmt is Format.junit:
-        out.print(findings_junit(findings, files), markup=False)
-    elif findings:
-        out.print(findings_text(findings), markup=False)
 
 
 class DiffFormat(str, Enum):
@@ -211,7 +190,7 @@ def diff(
         raise typer.BadParameter("a Word file needs -o OUT.docx")
     rendered = DIFF_RENDERERS[fmt](comparison, only_changes=only_changes)
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
-    _emit(data, output)
+    emit(data, output)
 
 
 def _version(ref: str, store: Optional[Path]) -> Expression:
@@ -271,7 +250,7 @@ def amend(
     decision_date = parse_date(when) or new_expression.date
     if fmt is AmendFormat.docx and output is None:
         raise typer.BadParameter("a Word file needs -o OUT.docx")
-    _emit(_render_report(drafted, old_expression, fmt, decision_date), output)
+    emit(_render_report(drafted, old_expression, fmt, decision_date), output)
 
 
 def _render_report(drafted, old_expression, fmt: AmendFormat, decision_date: date) -> bytes:
@@ -285,14 +264,6 @@ def _render_report(drafted, old_expression, fmt: AmendFormat, decision_date: dat
             AmendFormat.markdown: lambda: report_markdown(drafted.decision, title),
             AmendFormat.json: lambda: report_json(drafted.decision, drafted.applied)}[fmt]()
     return text.encode("utf-8")
-
-
-def _emit(data: bytes, output: Optional[Path]) -> None:
-    if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_atomic(output, data)
-        err.print(f"wrote {output}", markup=False)
 
 
 @app.command(name="apply")
@@ -323,136 +294,9 @@ def apply_command(
         report_error(f"{decision}: item not understood: {item.text[:120]}")
     for problem in applied.problems:
         report_error(f"{decision}: item {problem.item}: {problem.message}")
-    _emit(serialise(result), output)
+    emit(serialise(result), output)
     raise typer.Exit(1 if parsed.not_understood or applied.problems else 0)
 
 
-BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-def load_register(folder: Optional[Path]) -> Register | None:
-    """National acts from a register index (``lawdiff register``) or a folder of
-    texts (default: the bundled corpus, when present)."""
-    if folder is not None and folder.is_file():
-        return Register.load(folder)
-    folder = folder or (BUNDLED_CORPUS if BUNDLED_CORPUS.is_dir() else None)
-    if folder is None:
-        return None
-    register = Register()
-    for expression in Register.from_folder(folder).acts.values():
-        for version in expression:
-            if version.work.country == "cn":  # national acts only: local ones are not cited as law
-                register.add(version)
-    return register
-
-
-@app.command()
-def xref(
-    document: Path = typer.Argument(..., help="A source file in any format, or an AKN .xml."),
-    fmt: Format = typer.Option(Format.text, "--format", help="text or json."),
-    register_dir: Optional[Path] = typer.Option(None, "--register", help="Folder of national acts (default: corpus/)."),
-    at: Optional[str] = typer.Option(None, "--at", help="Resolve as of this date (default: the document's date)."),
-    related: bool = typer.Option(False, "--related", help="For each article, the 3 most similar national articles."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Also write the AKN with each resolved reference as an inline <ref href>."),
-) -> None:
-    """Check cross-references: internal ones against the document, external ones
-    against national acts as in force on the document's date.
-
-    Example: lawdiff xref regulation.txt --format json
-    Example: lawdiff xref regulation.txt --related
-    """
-    try:
-        expression = load_document(document)
-    except InputError as error:
-        raise fail(error)
-    register = load_register(register_dir)
-    resolved, findings = check_references(expression, str(document), register=register, at=parse_date(at))
-    if output is not None:
-        write_atomic(output, serialise(expression, reference_links(resolved)))
-    if related and register is not None:
-        _print_related(expression, register)
-    elif fmt is Format.json:
-        rows = [{"kind": r.reference.kind, "text": r.reference.text, "start": r.reference.start, "end": r.reference.end,
-                 "source_eid": r.reference.source_eid, "target_work": r.reference.target_work or None,
-                 "target_eid": list(r.reference.target_eids), "status": r.status, "note": r.note} for r in resolved]
-        out.print(findings_json(findings, document=expression_meta(expression), references=rows), markup=False)
-    else:
-        for r in resolved:
-            out.print(f"{r.reference.source_eid}@{r.reference.start}: {r.reference.kind} {r.status} "
-                      f"“{r.reference.text}” {' '.join(r.reference.target_eids)} {r.note}".rstrip(), markup=False)
-        if findings:
-            out.print(findings_text(findings), markup=False)
-    raise typer.Exit(1 if any(f.severity is Severity.ERROR for f in findings) else 0)
-
-
-def _print_related(expression: Expression, register: Register) -> None:
-    index = RelatedIndex([versions[-1] for versions in register.acts.values()])
-    for article in expression.articles():
-        matches = "；".join(f"{m.score:.2f} 《{m.act}》{m.article.label}" for m in index.related(article))
-        out.print(f"{article.label}: {matches}", markup=False)
-
-
-@app.command(name="impact")
-def impact_command(
-    old_law: Path = typer.Argument(..., help="The national act before the amendment."),
-    new_law: Path = typer.Argument(..., help="The national act after the amendment."),
-    corpus: Path = typer.Option(..., "--corpus", help="Folder of local regulations (Markdown)."),
-    fmt: Format = typer.Option(Format.text, "--format", help="text or json."),
-) -> None:
-    """List local provisions citing articles the amendment renumbered, changed or deleted.
-
-    Example: lawdiff impact 反垄断法-2007.md 反垄断法-2022.md --corpus 地方性法规/
-    """
-    try:
-        found = impact(load_document(old_law), load_document(new_law), corpus)
-    except InputError as error:
-        raise fail(error)
-    if fmt is Format.json:
-        rows = [{"path": i.path, "document": i.document, "source_eid": i.reference.source_eid,
-                 "text": i.reference.text, "cited": i.cited, "status": i.status, "suggestion": i.suggestion}
-                for i in found]
-        out.print(json.dumps({"impacts": rows}, ensure_ascii=False, indent=1), markup=False)
-    else:
-        for i in found:
-            advice = f"cite {i.suggestion}" if i.suggestion else "cited article deleted"
-            out.print(f"{i.path}: {i.reference.source_eid}: “{i.reference.text}”: {i.cited} {i.status}; {advice}",
-                      markup=False)
-    raise typer.Exit(1 if found else 0)
-
-
-@app.command()
-def check(
-    paths: list[Path] = typer.Argument(..., help="AKN files, folders of them, or a version store."),
-    fmt: Format = typer.Option(Format.text, "--format", help="text, json or junit."),
-    register_dir: Optional[Path] = typer.Option(None, "--register", help="Folder of national acts (default: corpus/)."),
-) -> None:
-    """CI gate: validate + lint + xref every AKN file; exit 1 on any error (warnings pass).
-
-    Example: lawdiff check corpus/ --format junit > lawdiff.xml
-    """
-    result = check_paths(paths, register=load_register(register_dir))
-    for message in result.unusable:
-        report_error(message)
-    _print_findings(list(result.findings), fmt, list(result.files))
-    if fmt is Format.text:
-        err.print(f"{len(result.files)} file(s), {result.errors} error(s), "
-                  f"{len(result.findings) - result.errors} warning(s)", markup=False)
-    raise typer.Exit(2 if result.unusable else 1 if result.errors else 0)
-
-
-@app.command(name="register")
-def register_command(
-    folder: Path = typer.Argument(..., help="Folder of national laws and regulations (any versions)."),
-    output: Path = typer.Option(..., "-o", "--output", help="Index file to write (.json.gz)."),
-) -> None:
-    """Build the national-law register index once; xref --register INDEX loads it fast.
-
-    Example: lawdiff register lawrefbook/ -o register.json.gz
-    """
-    register = load_register(folder)
-    if register is None or not register.acts:
-        raise fail(f"{folder}: no national acts found")
-    register.save(output)
-    err.print(f"wrote {output}: {len(register.acts)} acts, "
-              f"{sum(len(v) for v in register.acts.values())} versions", markup=False)
+for command in (xref, impact_command, check, register_command):
+    app.command(name=command.__name__.removesuffix("_command"))(command)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
+from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+
+from .atomic import write_atomic
+from .findings import Finding
+from .render.findings import findings_json, findings_junit, findings_text
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -31,3 +37,26 @@ def parse_date(value: Optional[str]) -> Optional[date]:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+
+
+def print_findings(findings: list[Finding], fmt: Format, files: list[str]) -> None:
+    if fmt is Format.json:
+        out.print(findings_json(findings), markup=False)
+    elif fmt is Format.junit:
+        out.print(findings_junit(findings, files), markup=False)
+    elif findings:
+        out.print(findings_text(findings), markup=False)
+
+
+def emit(data: bytes, output: Optional[Path]) -> None:
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_atomic(output, data)
+        err.print(f"wrote {output}", markup=False)

@@ -121,6 +121,25 @@ def _load(path: str) -> Expression | None:
     return expression if expression.is_article_structured else None
 
 
+BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def load_register(folder: Path | None) -> Register | None:
+    """National acts from a register index (``lawdiff register``) or a folder of
+    texts (default: the bundled corpus, when present)."""
+    if folder is not None and folder.is_file():
+        return Register.load(folder)
+    folder = folder or (BUNDLED_CORPUS if BUNDLED_CORPUS.is_dir() else None)
+    if folder is None:
+        return None
+    register = Register()
+    for expression in Register.from_folder(folder).acts.values():
+        for version in expression:
+            if version.work.country == "cn":  # national acts only: local ones are not cited as law
+                register.add(version)
+    return register
+
+
 # ---------------------------------------------------------------- related provisions
 
 
