@@ -130,9 +130,10 @@ def test_apply_reports_items_it_cannot_apply(tmp_path):
     assert "item not understood: 这一项无法理解" in result.output
 
 
-@pytest.mark.parametrize("command", ["diff", "amend", "apply"])
+@pytest.mark.parametrize("command", ["diff", "amend", "apply", "xref", "impact", "check", "register",
+                                     "store init", "store add", "store log", "store show", "store import-history"])
 def test_new_commands_have_help(command):
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.exit_code == 0 and "Example:" in result.output
 
 
