@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-from test_xref_sample import KINDS, found, rates, score
+from test_xref_sample import KINDS, check_floors, found, score, texts_changed
 
 HOLDOUT = Path(__file__).parent / "data" / "xref_holdout.jsonl"
 HOLDOUT_SEED = 20250917  # bench/xref_sample.py's draw() procedure, this seed, development sample excluded
@@ -99,32 +99,17 @@ def test_holdout_is_well_formed():
 
 def test_holdout_precision_and_recall_floors(capsys):
     sample = load()
-    counts = score(sample)
-    loose = overlaps(sample)
-    lines = [f"{'kind':<9} {'gold':>5} {'found':>5} {'correct':>7} {'precision':>9} {'recall':>7}"
-             f" {'P(overlap)':>10} {'R(overlap)':>10}"]
-    for kind in (*KINDS, "all"):
-        precision, recall = rates(counts[kind])
+    counts, loose = score(sample), overlaps(sample)
+
+    def overlap_columns(kind: str) -> str:
         c, o = counts[kind], loose[kind]
-        lines.append(f"{kind:<9} {c['gold']:>5} {c['found']:>5} {c['correct']:>7} {precision:>9.3f} {recall:>7.3f}"
-                     f" {o['found_hit'] / c['found'] if c['found'] else 1.0:>10.3f}"
-                     f" {o['gold_hit'] / c['gold'] if c['gold'] else 1.0:>10.3f}")
-    with capsys.disabled():
-        print("\nreference extraction on the held-out sample (exact span + kind):\n" + "\n".join(lines))
-    for kind, (precision_floor, recall_floor) in FLOORS.items():
-        precision, recall = rates(counts[kind])
-        assert precision >= precision_floor, f"{kind} precision {precision:.3f} < {precision_floor}"
-        assert recall >= recall_floor, f"{kind} recall {recall:.3f} < {recall_floor}"
+        return (f" {o['found_hit'] / c['found'] if c['found'] else 1.0:>10.3f}"
+                f" {o['gold_hit'] / c['gold'] if c['gold'] else 1.0:>10.3f}")
+
+    check_floors(counts, FLOORS, "held-out sample (last two columns: overlap)", capsys, overlap_columns)
 
 
 @pytest.mark.corpus
 def test_holdout_texts_still_match_the_corpus(lawrefbook):
     """The stored texts are what the converter gives for file/eid today (skips without ../shared)."""
-    from lawdiff.convert import convert_file
-
-    sample = load()
-    changed = []
-    for file in sorted({i["file"] for i in sample}):
-        texts = {p.eid: p.text for p in convert_file(lawrefbook / file).expression.walk()}
-        changed += [(file, i["eid"]) for i in sample if i["file"] == file and texts.get(i["eid"]) != i["text"]]
-    assert not changed
+    assert texts_changed(load(), lawrefbook) == []
