@@ -32,12 +32,11 @@ shape.  The sample is self-contained: this test never needs ../shared.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from test_xref_sample import KINDS, check_floors, found, score, texts_changed
+from test_xref_sample import check_floors_with_overlap, check_well_formed, texts_changed
 
 HOLDOUT = Path(__file__).parent / "data" / "xref_holdout.jsonl"
 HOLDOUT_SEED = 20250917  # bench/xref_sample.py's draw() procedure, this seed, development sample excluded
@@ -64,20 +63,6 @@ def load() -> list[dict]:
     return [json.loads(line) for line in HOLDOUT.read_text("utf-8").splitlines() if line.strip()]
 
 
-def overlaps(sample: list[dict]) -> dict[str, Counter]:
-    """Looser matching (same kind, spans overlap), to tell boundary slips from misses."""
-    counts = {kind: Counter() for kind in (*KINDS, "all")}
-    for item in sample:
-        gold = {(r["start"], r["end"], r["kind"]) for r in item["references"]}
-        got = found(item)
-        for mine, theirs, column in ((gold, got, "gold_hit"), (got, gold, "found_hit")):
-            for s, e, k in mine:
-                hit = any(k2 == k and s2 < e and s < e2 for s2, e2, k2 in theirs)
-                counts[k][column] += hit
-                counts["all"][column] += hit
-    return counts
-
-
 def test_holdout_is_well_formed():
     sample = load()
     assert len(sample) == 170
@@ -85,28 +70,12 @@ def test_holdout_is_well_formed():
     development = {(i["file"], i["eid"])
                    for i in map(json.loads, (HOLDOUT.parent / "xref_sample.jsonl").read_text("utf-8").splitlines())}
     assert not development & {(i["file"], i["eid"]) for i in sample}
-    groups = Counter(i["file"].split("/", 1)[0] for i in sample)
-    assert set(groups) == {"DLC", "行政法规", "司法解释"} and max(groups.values()) - min(groups.values()) <= 1
     assert sum(len(i["references"]) for i in sample) >= 200
-    for item in sample:
-        previous_end = 0
-        for r in item["references"]:
-            assert r["kind"] in KINDS
-            assert item["text"][r["start"]:r["end"]] == r["text"], (item["eid"], r)
-            assert r["start"] >= previous_end, f"overlapping or unsorted spans in {item['eid']}"
-            previous_end = r["end"]
+    check_well_formed(sample)
 
 
 def test_holdout_precision_and_recall_floors(capsys):
-    sample = load()
-    counts, loose = score(sample), overlaps(sample)
-
-    def overlap_columns(kind: str) -> str:
-        c, o = counts[kind], loose[kind]
-        return (f" {o['found_hit'] / c['found'] if c['found'] else 1.0:>10.3f}"
-                f" {o['gold_hit'] / c['gold'] if c['gold'] else 1.0:>10.3f}")
-
-    check_floors(counts, FLOORS, "held-out sample (last two columns: overlap)", capsys, overlap_columns)
+    check_floors_with_overlap(load(), FLOORS, "held-out sample", capsys)
 
 
 @pytest.mark.corpus
