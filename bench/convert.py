@@ -37,7 +37,7 @@ def convert_one(job: tuple[str, str]) -> dict:
         result = convert_file(path)
     except InputError as error:
         return {"path": path, "bytes": size, "error": f"input: {error.message.split(':')[0]}"}
-    findings = validate_xml(result.xml, path, expression=result.expression)
+    findings = validate_xml(result.xml, path, expression=result.expression, root=result.akn)
     rules = Counter(f.rule for f in findings)
     Path(target).write_bytes(result.xml)
     return {"path": path, "bytes": size, "xml": target, "xml_bytes": len(result.xml), "articles": sum(1 for _ in result.expression.articles()),

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from lxml import etree
 from rich.console import Console
 from rich.progress import Progress
 
-from .akn import serialise
+from .akn import serialise, serialise_tree
 from .akn.amendment import decision_document
 from .amend import draft_amendment
 from .apply import apply_decision
@@ -257,7 +256,7 @@ def _render_report(drafted, old_expression, fmt: AmendFormat, decision_date: dat
     title = old_expression.work.title
     if fmt is AmendFormat.akn:
         document, _ = decision_document(drafted.decision, old_expression, drafted.applied, decision_date)
-        return etree.tostring(document, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+        return serialise_tree(document)
     if fmt is AmendFormat.docx:
         return report_docx(drafted.decision, title, decision_date)
     text = {AmendFormat.text: lambda: render_decision(drafted.decision),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .akn import serialise
+from lxml import etree
+
+from .akn import serialise_tree, to_akn
 from .model import Expression
 from .normalise import Normalisation, normalise
 from .parse import parse_text
@@ -18,13 +20,17 @@ class Conversion:
     expression: Expression
     changes: tuple[Normalisation, ...]
     xml: bytes
+    #: The element tree ``xml`` was serialised from: ``validate_xml(xml, root=akn)``
+    #: validates it without parsing the bytes again.  Do not modify it.
+    akn: etree._Element = field(compare=False, repr=False)
 
 
 def convert_file(path: str | Path, *, expression_date: date | None = None,
                  work_uri: str | None = None) -> Conversion:
     normalised = normalise(read_source(path))
     expression = parse_text(normalised, expression_date=expression_date, work_uri=work_uri)
-    return Conversion(expression, normalised.changes, serialise(expression))
+    akn = to_akn(expression)
+    return Conversion(expression, normalised.changes, serialise_tree(akn), akn)
 
 
 def akn_path(expression: Expression) -> Path:

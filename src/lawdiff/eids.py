@@ -20,6 +20,8 @@ the duplicate number from the labels.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from .model import Provision
 
 PREFIX = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec", "article": "art",
@@ -30,8 +32,12 @@ def assign_eids(body: tuple[Provision, ...]) -> tuple[Provision, ...]:
     return _assign(body, "", {})
 
 
-def _assign(children: tuple[Provision, ...], parent: str, seen: dict[str, int]) -> tuple[Provision, ...]:
-    out, paragraphs = [], 0
+def child_eids(children, parent: str, seen: dict[str, int]) -> Iterator[str]:
+    """The eId of each child in turn (anything with ``kind``/``num``/``suffix``).
+
+    Lazy on purpose: a caller descends into child k before asking for child
+    k+1's eId, so ``seen`` numbers duplicates in document order."""
+    paragraphs = 0
     for child in children:
         if child.kind == "paragraph":
             paragraphs += 1
@@ -39,8 +45,10 @@ def _assign(children: tuple[Provision, ...], parent: str, seen: dict[str, int]) 
         token = f"{PREFIX[child.kind]}_{number}" + (f"-{child.suffix}" if child.suffix else "")
         eid = token if child.kind == "article" or not parent else f"{parent}__{token}"
         seen[eid] = seen.get(eid, 0) + 1
-        if seen[eid] > 1:
-            eid = f"{eid}_dup{seen[eid]}"
-        out.append(Provision(child.kind, child.num, child.label, child.heading, child.text,
-                             _assign(child.children, eid, seen), eid, child.suffix, child.line))
-    return tuple(out)
+        yield eid if seen[eid] == 1 else f"{eid}_dup{seen[eid]}"
+
+
+def _assign(children: tuple[Provision, ...], parent: str, seen: dict[str, int]) -> tuple[Provision, ...]:
+    return tuple(Provision(child.kind, child.num, child.label, child.heading, child.text,
+                           _assign(child.children, eid, seen), eid, child.suffix, child.line)
+                 for child, eid in zip(children, child_eids(children, parent, seen)))

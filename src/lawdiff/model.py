@@ -109,7 +109,15 @@ class Expression:
             yield from provision.walk()
 
     def articles(self) -> Iterator[Provision]:
-        return (p for p in self.walk() if p.kind == "article")
+        """The articles in document order (only containers are searched: an
+        article never holds another)."""
+        stack = list(reversed(self.body))
+        while stack:
+            provision = stack.pop()
+            if provision.kind == "article":
+                yield provision
+            elif provision.kind in CONTAINER_KINDS:
+                stack.extend(reversed(provision.children))
 
     def by_eid(self) -> dict[str, Provision]:
         return {p.eid: p for p in self.walk()}

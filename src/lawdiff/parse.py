@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .eids import assign_eids
+from .eids import child_eids
 from .errors import InputError
 from .grammar import CONTAINER_KINDS_SET, Marker
 from .metadata import read_metadata
@@ -36,9 +36,12 @@ class _Node:
     line: int = 0
     children: list["_Node"] = field(default_factory=list)
 
-    def freeze(self) -> Provision:
-        return Provision(self.kind, self.num, self.label, self.heading, self.text,
-                         tuple(c.freeze() for c in self.children), "", self.suffix, self.line)
+    def freeze(self, eid: str, seen: dict[str, int]) -> Provision:
+        """The immutable provision, eIds assigned on the way (one pass, not two)."""
+        children = tuple(child.freeze(child_eid, seen)
+                         for child, child_eid in zip(self.children, child_eids(self.children, eid, seen)))
+        return Provision(self.kind, self.num, self.label, self.heading, self.text, children, eid,
+                         self.suffix, self.line)
 
 
 def parse_text(normalised: Normalised, *, expression_date: date | None = None,
@@ -54,7 +57,7 @@ def parse_text(normalised: Normalised, *, expression_date: date | None = None,
     if not builder.root.children:
         raise InputError(normalised.source.path, "no body text after the title and history lines",
                          body_lines[0].line if body_lines else None)
-    body = assign_eids(tuple(node.freeze() for node in builder.root.children))
+    body = builder.root.freeze("", {}).children
     work, when, events, preface = read_metadata(
         normalised.lines[: normalised.body_start], body, normalised.source.path,
         expression_date=expression_date, work_uri=work_uri)

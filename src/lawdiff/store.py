@@ -66,7 +66,7 @@ from typing import Callable, Iterator
 
 import git
 
-from .akn import from_akn, serialise
+from .akn import from_akn, serialise_tree, to_akn
 from .convert import convert_file
 from .errors import InputError, LawdiffError
 from .findings import Finding, Severity
@@ -216,8 +216,9 @@ class Store:
     def add(self, expression: Expression, *, event: str | None = None) -> Added:
         """Commit one version and tag it; refuse (StoreError) invalid, duplicate or out-of-order ones."""
         path = work_path(expression.work.uri)
-        xml = serialise(expression)
-        warnings = self._check_document(xml, path, expression)
+        akn = to_akn(expression)
+        xml = serialise_tree(akn)
+        warnings = self._check_document(xml, akn, path, expression)
         event = " ".join((event or "").split()) or event_name(expression)
         message = commit_message(expression, event)
         with self._locked():
@@ -229,8 +230,8 @@ class Store:
             self._sync()
         return Added(Version(expression.work.uri, expression.date, event, commit, tag), warnings)
 
-    def _check_document(self, xml: bytes, path: str, expression: Expression) -> tuple[Finding, ...]:
-        findings = validate_xml(xml, path, expression=expression)
+    def _check_document(self, xml: bytes, akn, path: str, expression: Expression) -> tuple[Finding, ...]:
+        findings = validate_xml(xml, path, expression=expression, root=akn)
         errors = tuple(f for f in findings if not f.rule.startswith("numbering"))
         if errors:
             shown = "; ".join(f"{f.rule}: {f.message}" for f in errors[:3])

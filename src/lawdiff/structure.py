@@ -14,6 +14,7 @@ from .findings import Finding, Severity
 from .model import CONTAINER_KINDS, Expression, Provision
 from .numerals import int_to_cn
 
+_GROUP_ORDER = CONTAINER_KINDS + ("point", "subpoint", "paragraph")
 _UNIT = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节", "article": "条"}
 
 
@@ -30,10 +31,13 @@ def _label(kind: str, num: int) -> str:
 
 
 def _check_groups(children: tuple[Provision, ...], findings: list[Finding], path: str) -> None:
-    for kind in CONTAINER_KINDS + ("point", "subpoint", "paragraph"):
-        group = [c for c in children if c.kind == kind and c.num is not None]
-        if group:
-            _check_sequence(group, findings, path, [])
+    groups: dict[str, list[Provision]] = {}
+    for child in children:
+        if child.num is not None and child.kind != "article":
+            groups.setdefault(child.kind, []).append(child)
+    for kind in _GROUP_ORDER:
+        if kind in groups:
+            _check_sequence(groups[kind], findings, path, [])
     for child in children:
         _check_groups(child.children, findings, path)
 

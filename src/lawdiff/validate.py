@@ -37,15 +37,18 @@ def house_rules() -> isoschematron.Schematron:
                                     compile_params={"generate-fired-rule": "'false'"})
 
 
-def validate_xml(data: bytes, path: str = "<xml>", *, expression: Expression | None = None) -> list[Finding]:
+def validate_xml(data: bytes, path: str = "<xml>", *, expression: Expression | None = None,
+                 root: etree._Element | None = None) -> list[Finding]:
     """All findings for one AKN file.  Pass the ``expression`` the XML was made
-    from (as ``convert`` has it) to skip reading the model back for numbering."""
-    root = parse_xml(data, path)
-    findings = schema_findings(root, path)
-    findings += house_rule_findings(root, path)
-    if not findings:
-        findings += numbering_findings(expression or read_act(root, path), path)
-    return findings
+    from (as ``convert`` has it) to skip reading the model back for numbering,
+    and the tree it was serialised from (``Conversion.akn``) to skip parsing
+    ``data``: a built tree has no line numbers, so ``data`` is then parsed only
+    when there is a finding to locate."""
+    tree = root if root is not None else parse_xml(data, path)
+    findings = schema_findings(tree, path) + house_rule_findings(tree, path)
+    if findings and root is not None:
+        return validate_xml(data, path, expression=expression)
+    return findings or numbering_findings(expression or read_act(tree, path), path)
 
 
 def schema_findings(root: etree._Element, path: str) -> list[Finding]:

@@ -5,6 +5,6 @@
 ``passiveModifications`` of the amended expression.
 """
 
-from .act import NS, NSMAP, from_akn, read_act, serialise, to_akn
+from .act import NS, NSMAP, from_akn, read_act, serialise, serialise_tree, to_akn
 
-__all__ = ["NS", "NSMAP", "from_akn", "read_act", "serialise", "to_akn"]
+__all__ = ["NS", "NSMAP", "from_akn", "read_act", "serialise", "serialise_tree", "to_akn"]

@@ -35,10 +35,11 @@ E = ElementMaker(namespace=NS, nsmap={None: NS})
 
 _ELEMENT = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": "section",
             "article": "article", "paragraph": "paragraph", "point": "point", "subpoint": "point"}
+_TAG = {kind: f"{{{NS}}}{name}" for kind, name in _ELEMENT.items()}
 _NUM, _HEADING, _INTRO, _CONTENT, _P, _REF = (f"{{{NS}}}{name}" for name in
                                                ("num", "heading", "intro", "content", "p", "ref"))
 _HIER_SKIP = frozenset(f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "wrapUp", "subheading"))
-_KIND_OF = {f"{{{NS}}}{tag}": kind for kind, tag in _ELEMENT.items() if kind != "subpoint"}
+_KIND_OF = {tag: kind for kind, tag in _TAG.items() if kind != "subpoint"}
 _EVENT_TYPE = {"adoption": "generation", "amendment": "amendment", "revision": "amendment"}
 _EVENT_NAME = {"adoption": "通过", "amendment": "修正", "revision": "修订", "entryIntoForce": "施行",
                "publication": "公布"}
@@ -60,7 +61,12 @@ def to_akn(expression: Expression, links: Links | None = None) -> etree._Element
 
 
 def serialise(expression: Expression, links: Links | None = None) -> bytes:
-    return etree.tostring(to_akn(expression, links), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return serialise_tree(to_akn(expression, links))
+
+
+def serialise_tree(root: etree._Element) -> bytes:
+    """The bytes of an act as lawdiff writes every file (the round trip is byte-exact)."""
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 # ---------------------------------------------------------------- writing
@@ -124,7 +130,7 @@ def _preface(expression: Expression) -> etree._Element:
 
 def _provision(provision: Provision, parent: etree._Element | None, links: Links) -> etree._Element:
     """Write one provision (plain ``SubElement`` calls: the body is the hot path)."""
-    tag = f"{{{NS}}}{_ELEMENT[provision.kind]}"
+    tag = _TAG[provision.kind]
     element = etree.Element(tag, eId=provision.eid) if parent is None else \
         etree.SubElement(parent, tag, eId=provision.eid)
     if provision.label:
@@ -142,6 +148,10 @@ def _provision(provision: Provision, parent: etree._Element | None, links: Links
 
 
 def _lines(holder: etree._Element, text: str, spans: Sequence[tuple[int, int, str]] = ()) -> None:
+    if not spans:  # the common case, kept cheap
+        for line in text.split("\n"):
+            etree.SubElement(holder, _P).text = line
+        return
     offset = 0
     for line in text.split("\n"):
         paragraph = etree.SubElement(holder, _P)
