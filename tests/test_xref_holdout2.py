@@ -42,7 +42,11 @@ Grey cases decided by those conventions (kept as labelled):
 
 First measurement (refs.py as it stood when this sample was drawn, before the
 tool's output was looked at): exact span and kind P 0.906, R 0.906; overlap
-(same kind, spans overlap) P 0.978, R 0.964.  Scoring is exactly that of
+(same kind, spans overlap) P 0.978, R 0.964.  Its disagreements then guided a
+pass on refs.py (item chains ``第（一）（二）（三）项``, ``第53项至63项``, law names
+without 《》 from a list of national law titles, subjects and coordinated issuers
+in generic spans, …): 1.000/1.000 after it — no longer a measure, a regression
+guard; tests/test_xref_holdout3.py measures that pass.  Scoring is exactly that of
 tests/test_xref_sample.py (its helpers are imported): each text in its
 document's shape.  The sample is self-contained: only the corpus-marked test
 needs ../shared.
@@ -70,11 +74,11 @@ MEASURED = {  # kind: (precision, recall), exact span and kind
     "generic": (0.854, 0.804),
     "all": (0.906, 0.906),
 }
-FLOORS = {  # a little below MEASURED: an improvement passes, a regression fails
-    "internal": (0.87, 0.90),
-    "external": (0.92, 0.93),
-    "generic": (0.83, 0.78),
-    "all": (0.89, 0.89),
+FLOORS = {  # tuned on since (all 1.000 after the pass): a regression fails
+    "internal": (0.98, 0.98),
+    "external": (0.98, 0.98),
+    "generic": (0.98, 0.98),
+    "all": (0.99, 0.99),
 }
 
 

@@ -11,12 +11,16 @@ Kinds (``Reference.kind``):
   drafter makes on purpose without naming a target, unresolvable by design.
 
 A ``第X条`` right after a law's name that is not the document itself
-(``刑法第X条``, ``民事诉讼法第X条``) is external even without 《》.
+(``刑法第X条``, ``民事诉讼法第X条``) is external even without 《》.  Where such a
+name begins is read from ``law_titles.txt``, the short titles of the national
+laws (``人民法院认定反不正当竞争法第六条`` → ``反不正当竞争法第六条``); a listed
+title is a citation even without an article (``贯彻预算法和…``).
 """
 
 from __future__ import annotations
 
 import re
+from importlib import resources
 from dataclasses import dataclass, replace
 
 from datetime import date
@@ -27,48 +31,70 @@ from .numerals import NUMERAL_CHARS, cn_to_int
 _N = f"[{NUMERAL_CHARS}]{{1,12}}"
 _CN = "[一二三四五六七八九十]{1,4}"
 _ITEM_NO = rf"(?:{_N}|[（(]{_CN}[)）])"  # 第二项 or 第（二）项
-_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?(?:第{_ITEM_NO}(?:项|(?:、[（(]{_CN}[)）])+项))?(?:第{_N}目)?"
+_ITEM = rf"[（(]{_CN}[)）]"
+#: 第二项, 第（二）项, 第（一）、（二）项 and 第（一）（二）（三）项; 第十一条(四) with no 项 too
+_ITEMS = rf"(?:第{_ITEM_NO}(?:项|(?:、?{_ITEM})+项)|{_ITEM}项?)"
+_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?{_ITEMS}?(?:第{_N}目)?"
 _ONE = rf"(?:{_ARTICLE}|第{_N}章(?:第{_N}节)?|附录{_CN})"  # 《…》第三章, 《…公约》附录一
 _BARE_ITEMS = rf"(?:、[（(]{_CN}[)）])+项"  # 第（二）、（三）、（四）项
-_TAIL = rf"(?:(?:、|和|或者|至|以及|及){_ONE}|(?:、|和|或者|至)第{_ITEM_NO}[款项]|(?:以及|和)附表)*"
+_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及){_ONE}|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
-_PARTS = rf"第{_ITEM_NO}[款项](?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*"  # 第79项至第81项: within this article
+_PARTS = rf"第{_ITEM_NO}[款项](?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
+_SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
+_KINDS = r"法律、(?:行政)?法规(?:、地方性法规)?(?:、规章)?"  # a list of kinds of law
 _QUALIFIER = r"(?:(?:国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)*的?"
 
 PATTERNS = [
     ("external", re.compile(  # not certificates: 《药品经营许可证》
-        rf"《(?P<title>[^《》]{{2,60}}?)(?<!证)(?<!证书)(?<!执照)》(?:（[^（）]{{0,24}}号）)?(?:(?P<chain>{_CHAIN}))?")),
+        rf"(?<!本)《(?P<title>[^《》]{{2,60}}?)(?<!证)(?<!证书)(?<!执照)(?<!请示)(?<!意见书)(?<!日报)》"
+        rf"(?:（[^（）]{{0,24}}号）)?(?:(?P<chain>原?{_CHAIN}))?")),
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})")),
     ("external-bare", re.compile(
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
         r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)"
         r"|(?<=^)|(?<=[，。；、：（]))"
-        rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,12}}?(?:法|法典))"
-        rf"(?:(?P<chain>{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于))")),
+        rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典))"
+        rf"(?:(?P<chain>{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
+        r"|(?P<bare>)(?=[和及、，。；]|定罪))")),  # 贯彻预算法和…: only a known law's title
     ("internal", re.compile(rf"(?:(?P<self>本法|本条例|本规定|本实施办法|本办法|本细则|本决定|本解释))?(?P<chain>{_ARTICLE}{_TAIL})")),
     ("relative", re.compile(rf"前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS})?"
-                            rf"|本条(?P<para>第{_N}款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)")),
+                            rf"|本条(?P<para>第{_N}款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
+                            rf"|本条款?{_ITEMS}")),  # 本条(一)项, 本条款第(二)、(三)项
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         r"(?:国家)?法律、(?:行政)?法规和(?:国家|本省|省|本市|市)?有关规定|相应(?:的)?规定|"
         rf"(?<!》)(?<!》的)(?:{_QUALIFIER})?有关(?:法律、(?:行政)?法规|法律法规|法律、法规、规章|法律|行政法规|法规|规定)"
-        r"(?:和(?:国家|省|本省|市|本市)?(?:的)?有关规定)?"
+        r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定"
-        r"|(?<=违反|依照|符合)法律、(?:行政)?法规(?:或者国务院决定)?"
+        rf"|(?:(?<=违反|依照|符合|没有)){_KINDS}(?:或者国务院决定)?"
+        rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
+        r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据))(?:(?!本|有关)[^\W\d_]){2,20}?(?:部门|机关|机构)的规定"  # an issuer's rules
+        r"|(?<=违反)[^\W\d_本的]{2,6}?管理(?:规定|法规)"  # 违反治安管理规定, 违反交通运输管理法规
         r"|(?:(?<=等)|(?<=其他))法律、(?:行政)?法规(?:、地方性法规)?"
-        r"|法律、(?:行政)?法规(?:或者国务院决定)?(?=规定|禁止|的)"
+        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权)"
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等))法律(?=的有关规定|和|[、，。；]|规定|采取|予以)")),  # bare 法律 last
 ]
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
-_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|作出|以前|其他|等)$")
+_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|作出|颁布|制定|发布|公布|以前|其他|等)$")
+#: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
+#: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
+_SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS})"
+                      r"(?P<subject>[^\W\d_]{2,10}|(?:[^\W\d_]{2,10}、)+[^\W\d_]{1,10}(?:及|和|以及)其他)$")
+_SUBJECTS = re.compile(r"^(?:[^\W\d_]{2,10}、)+[^\W\d_]{2,10}等$")  # 物价、工商、…、治安等有关法律、法规
+_CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)(?P<issuer>[^\W\d_]{2,12}(?:和|与|或者))$")
+_NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
+_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|等|和|及|与|或者|的)$|^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
 _ACT_END = re.compile(r"(?:法|条例|》)的?$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章)$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
                  "和", "或者", "及", "与", "为", "是", "由", "在", "经", "实施", "构成", "执行", "修正后", "后")
+#: Short titles of the national laws (generated from the corpus, see tests/test_law_titles.py):
+#: a law cited by name without 《》 is one of these, or an older one the heuristics catch.
+LAW_TITLES = frozenset(resources.files("lawdiff").joinpath("law_titles.txt").read_text("utf-8").split())
 _ONE_RE = re.compile(rf"第(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第[（(]?(?P<i>{_N})[)）]?项)?")
 
 
@@ -139,27 +165,24 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
                last_external: str) -> Reference | None:
     text = match.group()
     if kind == "external":
+        if node.text[:match.start()].endswith(("简称", "称")):
+            return None  # (以下简称《审计法》): an alias, not a citation
         return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
     if kind == "external-again":
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
-    if kind == "external-bare":  # 被诉垄断行为属于反垄断法第十三条: the name starts after the last verb
-        title = match.group("title")
-        cut = max((title.rfind(word) + len(word) for word in _BEFORE_TITLE if word in title), default=0)
+    if kind == "external-bare":  # 人民法院认定反不正当竞争法第六条: the name is the longest law title it ends with,
+        title = match.group("title")  # else what follows the last verb (被诉垄断行为属于反垄断法第十三条)
+        known = [k for k in range(len(title)) if title[k:] in LAW_TITLES]
+        if match["bare"] is not None and not known:
+            return None
+        cut = known[0] if known else max((title.rfind(word) + len(word) for word in _BEFORE_TITLE if word in title),
+                                           default=0)
         start = match.start() + cut
         return Reference("external", node.text[start:match.end()], node.eid, start, match.end(), title[cut:])
-    if kind == "generic":  # 按国家外汇管理的有关规定: the qualifier back to the verb belongs to it
-        start = match.start()
-        if text in ("有关规定", "的有关规定"):
-            if _ACT_END.search(node.text[:match.start()]):
-                return None  # 海关法的有关规定: the act's own provisions, cited by its name
-            while start > 0 and match.start() - start < 16 and node.text[start - 1] not in _STOPS \
-                    and not _VERB_END.search(node.text[:start]) and not _NOUN_END.search(node.text[:start]):
-                start -= 1
-        if node.text[start] == "的":  # nothing to extend to: 以前作出的有关规定 → 有关规定
-            if _NOUN_END.search(node.text[:start]):
-                return None  # 其他法律的有关规定: the 法律 is the reference
-            start += 1
-        return Reference("generic", node.text[start:match.end()], node.eid, start, match.end())
+    if kind == "generic":
+        start = _generic_start(node.text, match.start("kinds") if match["kinds"] else match.start(), match.end())
+        return None if start is None else Reference("generic", node.text[start:match.end()], node.eid, start,
+                                                    match.end())
     if kind == "relative":
         return Reference("internal", text, node.eid, match.start(), match.end(),
                          target_eids=_relative(match, article, paragraph))
@@ -170,6 +193,31 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         return None  # 。 第九十九条 …: an article label run into the text (a source defect), not a citation
     return Reference("internal", text, node.eid, match.start(), match.end(),
                      target_eids=_chain_eids(match.group("chain")))
+
+
+def _generic_start(text: str, start: int, end: int) -> int | None:
+    """Where a generic reference begins: its qualifier back to the verb (按国家外汇管理的有关规定), a
+    subject before a list of kinds of law (违反计量法律、法规), coordinated issuers (依照上级军事机关和
+    本市的有关规定) belong to it; ``None`` if it is an act's own 有关规定 (海关法的有关规定)."""
+    span, before = text[start:end], text[:start]
+    if span in ("有关规定", "的有关规定"):
+        if _ACT_END.search(before):
+            return None
+        while start > 0 and end - start < 20 and text[start - 1] not in _STOPS \
+                and not _VERB_END.search(text[:start]) and not _NOUN_END.search(text[:start]):
+            start -= 1
+    elif span.startswith("有关法") and (subjects := _SUBJECTS.search(before)):
+        start = subjects.start()
+    elif span.startswith(("法律", "行政法规", "法规")) and (subject := _SUBJECT.search(before)) \
+            and ("、" in subject["subject"] or not _NOT_SUBJECT.search(subject["subject"])):
+        start = subject.start("subject")
+    elif (issuer := _CO_ISSUER.search(before)) and not _NOT_ISSUER.search(issuer["issuer"]):
+        start = issuer.start("issuer")
+    if text[start] == "的":  # nothing to extend to: 以前作出的有关规定 → 有关规定
+        if _NOUN_END.search(text[:start]):
+            return None  # 其他法律的有关规定: the 法律 is the reference
+        start += 1
+    return start
 
 
 def _chain_eids(chain: str) -> tuple[str, ...]:
@@ -193,6 +241,8 @@ def _chain_eids(chain: str) -> tuple[str, ...]:
 def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
     if match.group().startswith("本条"):
+        if not match["para"]:
+            return ()  # 本条(一)项: a point of this article, under whichever 款 holds it
         return tuple(f"{article.eid}__para_{cn_to_int(p)}" for p in re.findall(rf"第({_N})款", match["para"]))
     count = cn_to_int(match["count"]) if match["count"] else 1
     if match["unit"] == "款":
@@ -246,12 +296,12 @@ def check_references(expression: Expression, path: str = "", *, register=None,
 
 
 def _external(reference: Reference, register, when) -> Resolved:
-    from .register import REPEALS, short_title
+    from .register import short_title, successor_of
 
     title = short_title(reference.target_work)
-    if title in REPEALS and when >= REPEALS[title][1]:
-        successor, since = REPEALS[title]
-        return Resolved(reference, "repealed", f"《{title}》 was repealed by 《{successor}》 on {since}: cite the successor")
+    if repeal := successor_of(title, when):
+        successor, since = repeal
+        return Resolved(reference, "repealed", f"《{title}》 was repealed on {since}: cite 《{successor}》")
     cited = register.in_force(title, when)
     if cited is None:
         return Resolved(reference, "unknown-law" if not register.knows(title) else "ok")

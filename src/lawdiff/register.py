@@ -28,9 +28,23 @@ from .model import Expression, Provision, Work
 
 #: Acts repealed by a later act, as that act says: short title → (successor, in force).
 REPEALS = {
-    title: ("中华人民共和国民法典", date(2021, 1, 1))
-    for title in ("婚姻法", "继承法", "民法通则", "收养法", "担保法", "合同法", "物权法", "侵权责任法", "民法总则")
+    **{title: ("中华人民共和国民法典", date(2021, 1, 1))  # 民法典 第一千二百六十条
+       for title in ("婚姻法", "继承法", "民法通则", "收养法", "担保法", "合同法", "物权法", "侵权责任法", "民法总则")},
+    **{title: ("中华人民共和国合同法", date(1999, 10, 1))  # 合同法 第四百二十八条
+       for title in ("经济合同法", "涉外经济合同法", "技术合同法")},
 }
+
+
+def successor_of(title: str, when: date) -> tuple[str, date] | None:
+    """The act in force on ``when`` that replaced a repealed ``title`` (following
+    repeal after repeal: 经济合同法 → 合同法 → 民法典), with the date of the
+    first repeal; ``None`` if ``title`` was not repealed by then."""
+    if title not in REPEALS or when < REPEALS[title][1]:
+        return None
+    successor, since = REPEALS[title]
+    while short_title(successor) in REPEALS and when >= REPEALS[short_title(successor)][1]:
+        successor = REPEALS[short_title(successor)][0]
+    return successor, since
 
 
 def short_title(title: str) -> str:
