@@ -308,8 +308,8 @@ def _external(reference: Reference, register, when) -> Resolved:
     cited = register.in_force(title, when)
     if cited is None:
         return Resolved(reference, "unknown-law" if not register.knows(title) else "ok")
-    eids = {p.eid for p in cited.walk()}
     targets = _chain_eids(reference.text[reference.text.find("第"):]) if "第" in reference.text else ()
+    eids = {p.eid for p in cited.walk()} if targets else set()  # most citations name the act only
     absent = [eid for eid in targets if eid not in eids and eid.split("__")[0] not in eids]
     if absent:
         return Resolved(reference, "missing", f"{', '.join(absent)} is not in 《{title}》 as in force on {when}")
