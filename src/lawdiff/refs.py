@@ -55,6 +55,7 @@ PATTERNS = [
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
         r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)"
         r"|(?<=^)|(?<=[，。；、：（]))"
+        r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title ends in 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典))"
         rf"(?:(?P<chain>{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
         r"|(?P<bare>)(?=[和及、，。；]|定罪))")),  # 贯彻预算法和…: only a known law's title
@@ -79,6 +80,9 @@ PATTERNS = [
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等))法律(?=的有关规定|和|[、，。；]|规定|采取|予以)"
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
+#: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
+_NEEDS = {"external": ("《",), "external-again": ("该",), "external-bare": ("法",), "internal": ("第",),
+          "relative": ("前", "本条"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|作出|颁布|制定|发布|公布|以前|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
@@ -148,7 +152,7 @@ def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> lis
         for node in paragraph.walk():
             taken: list[tuple[int, int]] = []
             for kind, pattern in PATTERNS:
-                if kinds is not None and kind not in kinds:
+                if kinds is not None and kind not in kinds or not any(key in node.text for key in _NEEDS[kind]):
                     continue
                 for match in pattern.finditer(node.text):
                     if any(a < match.end() and match.start() < b for a, b in taken):
@@ -309,23 +313,20 @@ def _external(reference: Reference, register, when) -> Resolved:
     if cited is None:
         return Resolved(reference, "unknown-law" if not register.knows(title) else "ok")
     targets = _chain_eids(reference.text[reference.text.find("第"):]) if "第" in reference.text else ()
-    eids = {p.eid for p in cited.walk()} if targets else set()  # most citations name the act only
+    eids = register.eids(cited) if targets else frozenset()  # most citations name the act only
     absent = [eid for eid in targets if eid not in eids and eid.split("__")[0] not in eids]
     if absent:
         return Resolved(reference, "missing", f"{', '.join(absent)} is not in 《{title}》 as in force on {when}")
     later = register.acts[title][-1]
     if later.date > cited.date and targets:
-        moved = _moved(reference, cited, later, targets)
+        moved = _moved(reference, register.changes(cited, later), later, targets)
         if moved.status != "ok":
             return moved
     return Resolved(reference, "ok", href=cited.uri + (f"/~{targets[0]}" if targets else ""))
 
 
-def _moved(reference: Reference, cited: Expression, later: Expression, targets) -> Resolved:
+def _moved(reference: Reference, changes: dict, later: Expression, targets) -> Resolved:
     """A later version of the cited act renumbered or changed the target."""
-    from .diff import diff_documents
-
-    changes = {c.old.eid: c for c in diff_documents(cited, later).changes if c.old is not None}
     for eid in targets:
         change = changes.get(eid.split("__")[0])
         if change is None or change.kind == "unchanged":

@@ -59,6 +59,9 @@ class Register:
     """Every version of every act, by short title, oldest first."""
 
     acts: dict[str, list[Expression]] = field(default_factory=lambda: defaultdict(list))
+    #: Memos keyed by expression URIs: checking a corpus asks about the same few acts again and again.
+    _eids: dict = field(default_factory=dict, repr=False, compare=False)
+    _changes: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_folder(cls, folder: str | Path, *, jobs: int = 2) -> "Register":
@@ -73,6 +76,8 @@ class Register:
     def add(self, expression: Expression) -> None:
         """Add a version; parts of one act published as separate files (the
         民法典's 编) are joined into one version of that date."""
+        self._eids.clear()
+        self._changes.clear()
         versions = self.acts[short_title(expression.work.title)]
         same = [k for k, version in enumerate(versions) if version.date == expression.date]
         if same:
@@ -86,6 +91,21 @@ class Register:
         """The version of an act in force on a date (the latest dated on or before it)."""
         versions = [e for e in self.acts.get(short_title(title), ()) if e.date <= when]
         return versions[-1] if versions else None
+
+    def eids(self, version: Expression) -> frozenset[str]:
+        """Every eId of a version of a registered act."""
+        if version.uri not in self._eids:
+            self._eids[version.uri] = frozenset(p.eid for p in version.walk())
+        return self._eids[version.uri]
+
+    def changes(self, cited: Expression, later: Expression) -> dict:
+        """What became of each article of ``cited`` in ``later``: old eId → ``diff.Change``."""
+        from .diff import diff_documents
+
+        key = (cited.uri, later.uri)
+        if key not in self._changes:
+            self._changes[key] = {c.old.eid: c for c in diff_documents(cited, later).changes if c.old is not None}
+        return self._changes[key]
 
     def knows(self, title: str) -> bool:
         return short_title(title) in self.acts or short_title(title) in REPEALS
