@@ -36,7 +36,7 @@ _ITEM = rf"[（(]{_CN}[)）]"
 _ITEMS = rf"(?:第{_ITEM_NO}(?:项|(?:、?{_ITEM})+项)|{_ITEM}项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?{_ITEMS}?(?:第{_N}目)?"
 _ONE = rf"(?:{_ARTICLE}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
-_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及){_ONE}|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
+_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"第{_ITEM_NO}[款项](?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
@@ -44,7 +44,9 @@ _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本法|本条例|本规定|本实施办法|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
 _KINDS = r"法律、?(?:行政)?法规(?:、地方性法规)?(?:[、和]规章)?"  # a list of kinds of law
-_QUALIFIER = r"(?:(?:国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)*的?"
+_NOT_LAW = "(?!援助|服务|顾问|文书|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
+_ISSUERS = r"(?:(?:国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
+_QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
 
 PATTERNS = [
     ("external", re.compile(  # not certificates: 《药品经营许可证》
@@ -53,12 +55,12 @@ PATTERNS = [
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})")),
     ("external-bare", re.compile(
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
-        r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)"
+        r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)"
         r"|(?<=^)|(?<=[，。；、：（]))"
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title ends in 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典))"
         rf"(?:(?P<chain>{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及、，。；]|定罪))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有))")),  # 贯彻预算法和…: only a known law's title
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLE}|第{_N}章(?:第{_N}节)?){_TAIL})")),
     ("relative", re.compile(rf"前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
@@ -67,16 +69,18 @@ PATTERNS = [
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         r"(?:国家)?法律、(?:行政)?法规和(?:国家|本省|省|本市|市)?有关规定|相应(?:的)?规定|"
-        rf"(?<!》)(?<!》的)(?:{_QUALIFIER})?(?:有关|(?<=按照|依照|根据|适用)相关)(?:法律、(?:行政)?法规|法律法规|法律、法规、规章|法律|行政法规|法规|规定)"
+        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|适用|其他)|(?<=及))相关)"
+        rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定"
         rf"|(?:(?<=违反|依照|符合|没有)){_KINDS}(?:或者国务院决定)?"
-        r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定"
+        r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
         r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据))(?:(?!本|有关)[^\W\d_]){2,20}?(?:部门|机关|机构)的规定"  # an issuer's rules
         r"|(?<=违反)[^\W\d_本的]{2,6}?管理(?:规定|法规)"  # 违反治安管理规定, 违反交通运输管理法规
-        r"|(?:(?<=等)|(?<=其他))法律、(?:行政)?法规(?:、地方性法规)?"
+        rf"|(?:(?<=等)|(?<=其他)){_KINDS}"
         rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权)"
+        rf"|(?:(?<=^)|(?<=[。；]))法律、(?:行政)?法规(?=对|或者)"  # 法律、行政法规对…另有规定的
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等))法律(?=的有关规定|和|[、，。；]|规定|采取|予以)"
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
@@ -84,7 +88,7 @@ PATTERNS = [
 _NEEDS = {"external": ("《",), "external-again": ("该",), "external-bare": ("法",), "internal": ("第",),
           "relative": ("前", "本条"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
-_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|作出|颁布|制定|发布|公布|以前|其他|等)$")
+_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|作出|颁布|颁发|制定|发布|公布|以前|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和)"
@@ -92,9 +96,9 @@ _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和)"
 _SUBJECTS = re.compile(r"^(?:[^\W\d_]{2,10}、)+[^\W\d_]{2,10}等$")  # 物价、工商、…、治安等有关法律、法规
 _CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)(?P<issuer>[^\W\d_]{2,12}(?:和|与|或者))$")
 _NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
-_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|等|和|及|与|或者|的)$|^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
-_ACT_END = re.compile(rf"(?:法|条例|》|{_SELF})的?$")
-_NOUN_END = re.compile(r"(?:法律|法规|规章)$")
+_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|上述|等|和|及|与|或者)的?$|^.?的$|^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
+_ACT_END = re.compile(rf"(?:法|条例|》|{_SELF}|[条款项目])的?$")
+_NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
@@ -154,13 +158,11 @@ def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> lis
             for kind, pattern in PATTERNS:
                 if kinds is not None and kind not in kinds or not any(key in node.text for key in _NEEDS[kind]):
                     continue
-                for match in pattern.finditer(node.text):
-                    if any(a < match.end() and match.start() < b for a, b in taken):
-                        continue
+                for match in pattern.finditer(node.text):  # earlier patterns win where spans overlap
                     reference = _reference(kind, match, node, article, paragraph_index, last_external)
-                    if reference is None:
+                    if reference is None or any(a < reference.end and reference.start < b for a, b in taken):
                         continue
-                    taken.append((match.start(), match.end()))
+                    taken.append((reference.start, reference.end))
                     out.append(reference)
             out.sort(key=lambda r: (r.source_eid, r.start))
             titles = [r.target_work for r in out if r.kind == "external" and r.target_work]
@@ -210,7 +212,9 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     if span in ("有关规定", "的有关规定"):
         if _ACT_END.search(before):
             return None
+        first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
         while start > 0 and end - start < 20 and text[start - 1] not in _STOPS \
+                and not (start == first and text[start - 1] in "和与及") \
                 and not _VERB_END.search(text[:start]) and not _NOUN_END.search(text[:start]):
             start -= 1
     elif span.startswith("有关法") and (subjects := _SUBJECTS.search(before)):
