@@ -22,8 +22,14 @@ Grey cases decided by the nearest convention:
 * ``实施《规定》有困难的`` cites 《规定》 (an object, not a time).
 
 Measurement (refs.py after the xref_holdout4-guided pass, this sample unseen):
-exact span and kind P 0.935, R 0.894; overlap P 0.985, R 0.933.  Scoring is that
-of tests/test_xref_sample.py.
+exact span and kind P 0.935, R 0.894; overlap P 0.985, R 0.933.  Its own
+disagreements then guided a fourth pass (``法律、法规及有关规定``, kinds of law after any
+citing verb and before 已/未, ``或者规范性文件`` in the list, a subject after 等
+(``环保法律、法规``), ``违反法律规定``, ``本解释前五条``, ``本条第一、二款``,
+``前款（一）、（二）、（三）项``, ``刑法原第155条``, instruments in 《》 such as
+``《检察建议书》`` are no reference): P 0.985, R 0.966 after it — a regression guard
+from then on; tests/test_xref_holdout6.py measures.  Scoring is that of
+tests/test_xref_sample.py.
 """
 
 from __future__ import annotations
@@ -45,11 +51,11 @@ MEASURED = {  # kind: (precision, recall), exact span and kind; unbiased
     "generic": (0.875, 0.686),
     "all": (0.935, 0.894),
 }
-FLOORS = {  # a little below MEASURED: an improvement passes, a regression fails
-    "internal": (0.90, 0.90),
-    "external": (0.94, 0.96),
-    "generic": (0.85, 0.66),
-    "all": (0.92, 0.87),
+FLOORS = {  # tuned on since (P 0.985, R 0.966 after the fourth pass): a regression fails
+    "internal": (0.96, 0.96),
+    "external": (0.97, 0.97),
+    "generic": (0.96, 0.86),
+    "all": (0.97, 0.95),
 }
 
 

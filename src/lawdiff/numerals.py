@@ -43,7 +43,7 @@ def cn_to_int(text: str) -> int:
             total += (section + (digit or 0)) * unit
             section = 0
         else:
-            section += (1 if digit is None else digit) * unit
+            section += (digit or 1) * unit  # 十 alone or after 零 (一万零十) is 一十
         digit = None
     return total + section + (digit or 0)
 
@@ -61,6 +61,8 @@ def int_to_cn(number: int) -> str:
         high, low = divmod(number, 10000)
         tail = int_to_cn(low) if low else ""
         joiner = "零" if 0 < low < 1000 else ""
+        if joiner and tail.startswith("十"):
+            tail = "一" + tail  # 一万零一十, as after 千 and 百
         return int_to_cn(high) + "万" + joiner + tail
     out, zero_pending = [], False
     for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
