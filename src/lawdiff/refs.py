@@ -49,7 +49,7 @@ _ISSUERS = r"(?:(?:国家|省|本省|市|本市|地方|自治区|国务院|中�
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
 
 PATTERNS = [
-    ("external", re.compile(  # not certificates: 《药品经营许可证》
+    ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
         rf"(?<!本)《(?P<title>[^《》]{{2,60}}?)(?<!证)(?<!(?<!议定)书)(?<!执照)(?<!请示)(?<!日报)》"
         rf"(?:(?:（[^（）]{{0,24}}号）)?(?P<chain>原?{_CHAIN}))?")),
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})")),
