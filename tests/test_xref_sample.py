@@ -101,7 +101,7 @@ MEASURED = {  # kind: (precision, recall), exact span and kind, each text in its
 FLOORS = {  # this sample guided the extractor's development: tests/data/xref_holdout.jsonl is the fresh one
     "internal": (0.99, 0.99),
     "external": (0.99, 0.99),
-    "generic": (0.98, 0.97),
+    "generic": (0.98, 0.98),
     "all": (0.99, 0.97),
 }
 

@@ -34,23 +34,23 @@ _ITEM_NO = rf"(?:{_N}|[（(]{_CN}[)）])"  # 第二项 or 第（二）项
 _ITEM = rf"[（(]{_CN}[)）]"
 #: 第二项, 第（二）项, 第（一）、（二）项 and 第（一）（二）（三）项; 第十一条(四) with no 项 too
 _ITEMS = rf"(?:第{_ITEM_NO}(?:项|(?:、?{_ITEM})+项)|{_ITEM}(?:、?{_ITEM})*项?)"
-_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款)?{_ITEMS}?(?:第{_N}目)?"
+_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?"
 _ONE = rf"(?:{_ARTICLE}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
-_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
+_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"第{_ITEM_NO}[款项](?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本法|本条例|本规定|本实施办法|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律、?(?:行政)?法规(?:、地方性法规)?(?:[、和]规章)?(?:或者规范性文件)?"  # a list of kinds of law
+_KINDS = r"法律、?(?:行政)?法规(?:、(?:[^\W\d_]{2,5}?)?地方性法规)?(?:[、和]规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
 _NOT_LAW = "(?!援助|服务|顾问|文书|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
 _ISSUERS = r"(?:(?:国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
 
 PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
-        rf"(?<!本)《(?P<title>[^《》]{{2,60}}?)(?<!证)(?<!(?<!议定)书)(?<!执照)(?<!请示)(?<!日报)》"
+        rf"(?<!本)《(?P<title>[^《》]{{2,60}}?)》"
         rf"(?:(?:（[^（）]{{0,24}}号）)?(?P<chain>原?{_CHAIN}))?")),
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})")),
     ("external-bare", re.compile(
@@ -68,7 +68,7 @@ PATTERNS = [
                             rf"|本条款?{_ITEMS}")),  # 本条(一)项, 本条款第(二)、(三)项
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
-        r"(?:国家)?法律、(?:行政)?法规(?:和|及|以及)(?:国家|本省|省|本市|市)?有关规定|相应(?:的)?规定|"
+        r"(?:国家)?法律(?:、(?:行政)?法规)?(?:和|及|以及)(?:国家|本省|省|本市|市)?有关规定|相应(?:的)?规定|"
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|适用|其他)|(?<=及))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
@@ -79,25 +79,31 @@ PATTERNS = [
         r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据))(?:(?!本|有关)[^\W\d_]){2,20}?(?:部门|机关|机构)的规定"  # an issuer's rules
         r"|(?<=违反)[^\W\d_本的]{2,6}?管理(?:规定|法规)"  # 违反治安管理规定, 违反交通运输管理法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}"
-        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权|已|未)"
+        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权|已|未|和)"
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
-        r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|和|[、，。；]|规定|采取|予以)"
+        r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|采取|予以)"
+        r"|(?:(?<=当时的)|(?<=没有))法律(?=规定)"
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-again": ("该",), "external-bare": ("法",), "internal": ("第",),
           "relative": ("前", "本条"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
-_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|其他|等)$")
+_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等)"
                       r"(?P<subject>[^\W\d_]{2,10}|(?:[^\W\d_]{2,10}、)+[^\W\d_]{1,10}(?:及|和|以及)其他)$")
 _SUBJECTS = re.compile(r"^(?:[^\W\d_]{2,10}、)+[^\W\d_]{2,10}等$")  # 物价、工商、…、治安等有关法律、法规
-_CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)(?P<issuer>[^\W\d_]{2,12}(?:和|与|或者))$")
+_CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)"
+                        r"(?P<issuer>[^\W\d_]{0,10}(?:机关|部门|政府|机构|委员会|国务院|法院|检察院)(?:和|与|或者))$")
 _NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
 _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|上述|等|和|及|与|或者)的?$|^.?的$|^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
 _ACT_END = re.compile(rf"(?:法|条例|》|{_SELF}|[条款项目])的?$")
+#: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
+_INSTRUMENT = re.compile(r"(?:证|证书|执照|书|函|报|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况)表)$")
+_OWN_ANNEX = re.compile(rf"(?:{_SELF})所附$")
+_KINDS_OF = re.compile(r"(?:法律|法规|规章)的其他$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
@@ -174,8 +180,12 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
                last_external: str) -> Reference | None:
     text = match.group()
     if kind == "external":
-        if node.text[:match.start()].endswith(("简称", "称")):
-            return None  # (以下简称《审计法》): an alias, not a citation
+        title, before = match.group("title"), node.text[:match.start()]
+        if before.endswith(("简称", "称")) or title.endswith("请示") or \
+                _INSTRUMENT.search(title) and "关于" not in title and not title.endswith("议定书"):
+            return None  # an alias, a request, a certificate, form, letter or newspaper: not law
+        if _OWN_ANNEX.search(before):
+            return Reference("internal", text, node.eid, match.start(), match.end())  # 本条例所附《…表》
         return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
     if kind == "external-again":
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
@@ -210,8 +220,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     本市的有关规定) belong to it; ``None`` if it is an act's own 有关规定 (海关法的有关规定)."""
     span, before = text[start:end], text[:start]
     if span in ("有关规定", "的有关规定"):
-        if _ACT_END.search(before):
-            return None
+        if _ACT_END.search(before) or _KINDS_OF.search(before):
+            return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
         while start > 0 and end - start < 20 and text[start - 1] not in _STOPS \
                 and not (start == first and text[start - 1] in "和与及") \
@@ -222,7 +232,7 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     elif span.startswith(("法律", "行政法规", "法规")) and (subject := _SUBJECT.search(before)) \
             and ("、" in subject["subject"] or not _NOT_SUBJECT.search(subject["subject"])):
         start = subject.start("subject")
-    elif (issuer := _CO_ISSUER.search(before)) and not _NOT_ISSUER.search(issuer["issuer"]):
+    if (issuer := _CO_ISSUER.search(text[:start])) and not _NOT_ISSUER.search(issuer["issuer"]):
         start = issuer.start("issuer")
     if text[start] == "的":  # nothing to extend to: 以前作出的有关规定 → 有关规定
         if _NOUN_END.search(text[:start]):
