@@ -20,9 +20,14 @@ Grey cases decided by the nearest convention:
 * no reference: ``民法总则施行后`` (a time), ``中止、中断和延长的规定`` (rules named by their
   topic), ``相应规定`` of acts just named, ``公司章程规定``, ``从法律上``.
 
-Measurement (refs.py after the xref_holdout6-guided pass — the code this session
-ends with — this sample unseen): exact span and kind P 0.913, R 0.895; overlap
-P 0.976, R 0.957.  Scoring is that of tests/test_xref_sample.py.
+Measurement (refs.py after the xref_holdout6-guided pass, this sample unseen):
+exact span and kind P 0.913, R 0.895; overlap P 0.976, R 0.957.  Its own
+disagreements then guided a sixth pass (``民法总则``/``民法通则`` and ``…法实施条例`` cited by
+name, an alias between title and chain, ``《…》第三章第十一条``, ``…第二款但书``,
+``法律和行政法规``, ``国家另有规定``, ``没有相应规定`` of acts just named is no reference,
+subjects before ``等相关法律``, ``本实施细则``): P 0.961, R 0.948 after it — a regression
+guard from then on; tests/test_xref_holdout8.py measures.  Scoring is that of
+tests/test_xref_sample.py.
 """
 
 from __future__ import annotations
@@ -44,11 +49,11 @@ MEASURED = {  # kind: (precision, recall), exact span and kind; unbiased
     "generic": (0.860, 0.831),
     "all": (0.913, 0.895),
 }
-FLOORS = {  # a little below MEASURED: an improvement passes, a regression fails
-    "internal": (0.93, 0.94),
-    "external": (0.90, 0.87),
-    "generic": (0.83, 0.80),
-    "all": (0.89, 0.87),
+FLOORS = {  # tuned on since (P 0.961, R 0.948 after the sixth pass): a regression fails
+    "internal": (0.95, 0.95),
+    "external": (0.93, 0.93),
+    "generic": (0.90, 0.88),
+    "all": (0.94, 0.93),
 }
 
 

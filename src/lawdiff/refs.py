@@ -34,16 +34,16 @@ _ITEM_NO = rf"(?:{_N}|[（(]{_CN}[)）])"  # 第二项 or 第（二）项
 _ITEM = rf"[（(]{_CN}[)）]"
 #: 第二项, 第（二）项, 第（一）、（二）项 and 第（一）（二）（三）项; 第十一条(四) with no 项 too
 _ITEMS = rf"(?:第{_ITEM_NO}(?:项|(?:、?{_ITEM})+项)|{_ITEM}(?:、?{_ITEM})*项?)"
-_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?"
-_ONE = rf"(?:{_ARTICLE}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
+_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书)?"
+_ONE = rf"(?:(?:第{_N}章)?(?:第{_N}节)?{_ARTICLE}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"第{_ITEM_NO}[款项](?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
-_SELF = "本法|本条例|本规定|本实施办法|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律、?(?:行政)?法规(?:、(?:[^\W\d_]{2,5}?)?地方性法规)?(?:[、和]规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
+_SELF = "本法|本条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
+_KINDS = r"法律[、和]?(?:行政)?法规(?:、(?:[^\W\d_]{2,5}?)?地方性法规)?(?:[、和]规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
 _NOT_LAW = "(?!援助|服务|顾问|文书|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
 _ISSUERS = r"(?:(?:国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
@@ -51,14 +51,14 @@ _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 o
 PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
         rf"(?<!本)《(?P<title>[^《》]{{2,60}}?)》"
-        rf"(?:(?:（[^（）]{{0,24}}号）)?(?P<chain>原?{_CHAIN}))?")),
+        rf"(?:(?:（[^（）]{{0,24}}号）|（以下简称[^（）]{{1,24}}）)?(?P<chain>原?{_CHAIN}))?")),
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})")),
     ("external-bare", re.compile(
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
         r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)"
         r"|(?<=^)|(?<=[，。；、：（]))"
-        r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title ends in 法 within 21 characters
-        rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典))"
+        r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
+        rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
         r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当))")),  # 贯彻预算法和…: only a known law's title
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLE}|第{_N}章(?:第{_N}节)?){_TAIL})")),
@@ -68,8 +68,8 @@ PATTERNS = [
                             rf"|本条款?{_ITEMS}")),  # 本条(一)项, 本条款第(二)、(三)项
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
-        r"(?:国家)?法律(?:、(?:行政)?法规)?(?:和|及|以及)(?:国家|本省|省|本市|市)?有关规定|相应(?:的)?规定|"
-        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|适用|其他)|(?<=及))相关)"
+        r"(?:国家)?法律(?:、(?:行政)?法规)?(?:和|及|以及)(?:国家|本省|省|本市|市)?有关规定|(?<!没有)相应(?:的)?规定|国家另有规定|"
+        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|适用|其他)|(?<=及|等))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定"
@@ -94,7 +94,7 @@ _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等)"
                       r"(?P<subject>[^\W\d_]{2,10}|(?:[^\W\d_]{2,10}、)+[^\W\d_]{1,10}(?:及|和|以及)其他)$")
-_SUBJECTS = re.compile(r"^(?:[^\W\d_]{2,10}、)+[^\W\d_]{2,10}等$")  # 物价、工商、…、治安等有关法律、法规
+_SUBJECTS = re.compile(rf"(?:^|{_SUBJECT_VERBS})(?P<subjects>(?:[^\W\d_]{{2,10}}、)+[^\W\d_]{{2,10}}等)$")  # 物价、…、治安等有关法律、法规
 _CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)"
                         r"(?P<issuer>[^\W\d_]{0,10}(?:机关|部门|政府|机构|委员会|国务院|法院|检察院)(?:和|与|或者))$")
 _NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
@@ -103,7 +103,7 @@ _ACT_END = re.compile(rf"(?:法|条例|》|{_SELF}|[条款项目])的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
 _INSTRUMENT = re.compile(r"(?:证|证书|执照|书|函|报|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况)表)$")
 _OWN_ANNEX = re.compile(rf"(?:{_SELF})所附$")
-_KINDS_OF = re.compile(r"(?:法律|法规|规章)的其他$")
+_KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})的?其他$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
@@ -191,7 +191,8 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
     if kind == "external-bare":  # 人民法院认定反不正当竞争法第六条: the name is the longest law title it ends with,
         title = match.group("title")  # else what follows the last verb (被诉垄断行为属于反垄断法第十三条)
-        known = [k for k in range(len(title)) if title[k:] in LAW_TITLES]
+        act = title.removesuffix("实施条例").removesuffix("实施细则")  # 森林法实施条例: the 森林法's
+        known = [k for k in range(len(act)) if act[k:] in LAW_TITLES]
         if match["bare"] is not None and not known:
             return None
         cut = known[0] if known else max((title.rfind(word) + len(word) for word in _BEFORE_TITLE if word in title),
@@ -227,13 +228,17 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
                 and not (start == first and text[start - 1] in "和与及") \
                 and not _VERB_END.search(text[:start]) and not _NOUN_END.search(text[:start]):
             start -= 1
-    elif span.startswith("有关法") and (subjects := _SUBJECTS.search(before)):
-        start = subjects.start()
+    elif span.startswith(("有关法", "相关法")) and (subjects := _SUBJECTS.search(before)):
+        start = subjects.start("subjects")
     elif span.startswith(("法律", "行政法规", "法规")) and (subject := _SUBJECT.search(before)) \
             and ("、" in subject["subject"] or not _NOT_SUBJECT.search(subject["subject"])):
         start = subject.start("subject")
     if (issuer := _CO_ISSUER.search(text[:start])) and not _NOT_ISSUER.search(issuer["issuer"]):
         start = issuer.start("issuer")
+    if text.startswith("以及", start):  # …《…税率表》及财政部的有关规定: the conjunction is not in it
+        start += 2
+    elif text[start] in "和与及":
+        start += 1
     if text[start] == "的":  # nothing to extend to: 以前作出的有关规定 → 有关规定
         if _NOUN_END.search(text[:start]):
             return None  # 其他法律的有关规定: the 法律 is the reference
