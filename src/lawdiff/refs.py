@@ -181,12 +181,12 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     text = match.group()
     if kind == "external":
         title, before = match.group("title"), node.text[:match.start()]
-        if before.endswith(("简称", "称")) or title.endswith("请示") or \
+        if before.endswith("称") or title.endswith("请示") or \
                 _INSTRUMENT.search(title) and "关于" not in title and not title.endswith("议定书"):
             return None  # an alias, a request, a certificate, form, letter or newspaper: not law
         if _OWN_ANNEX.search(before):
             return Reference("internal", text, node.eid, match.start(), match.end())  # 本条例所附《…表》
-        return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
+        return Reference("external", text, node.eid, match.start(), match.end(), title)
     if kind == "external-again":
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
     if kind == "external-bare":  # 人民法院认定反不正当竞争法第六条: the name is the longest law title it ends with,
