@@ -20,8 +20,13 @@ Grey cases decided by the nearest convention:
   (``国家有关电力监管规定``, ``中华人民共和国的有关法律、法规和规章``).
 
 Measurement (refs.py after the xref_holdout7-guided pass, this sample unseen):
-exact span and kind P 0.942, R 0.891; overlap P 0.976, R 0.923.  Scoring is that
-of tests/test_xref_sample.py.
+exact span and kind P 0.942, R 0.891; overlap P 0.976, R 0.923.  Its own
+disagreements then guided a seventh pass (``本《办法》第二十条``, ``该条第二款`` after another
+act's article, ``违反国家规定``, ``国家有关…的规定``, ``中华人民共和国的有关法律、法规和规章``,
+``法律、行政法规和本市地方性法规``, subject lists after a verb, certificates ``《…证明》``,
+a subject never holds a verb, 和 crossed inside a qualifier only after an issuer):
+P 0.981, R 0.955 after it — a regression guard from then on; tests/test_xref_holdout9.py
+measures.  Scoring is that of tests/test_xref_sample.py.
 """
 
 from __future__ import annotations
@@ -43,11 +48,11 @@ MEASURED = {  # kind: (precision, recall), exact span and kind; unbiased
     "generic": (0.887, 0.758),
     "all": (0.942, 0.891),
 }
-FLOORS = {  # a little below MEASURED: an improvement passes, a regression fails
-    "internal": (0.91, 0.93),
-    "external": (0.95, 0.91),
-    "generic": (0.86, 0.73),
-    "all": (0.92, 0.87),
+FLOORS = {  # tuned on since (P 0.981, R 0.955 after the seventh pass): a regression fails
+    "internal": (0.95, 0.95),
+    "external": (0.96, 0.94),
+    "generic": (0.95, 0.88),
+    "all": (0.97, 0.94),
 }
 
 

@@ -42,17 +42,18 @@ _PARTS = rf"第{_ITEM_NO}[款项](?:(?:(?:、|和|或者|或)第|至第?){_ITEM_
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
-_SELF = "本法|本条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律[、和]?(?:行政)?法规(?:、(?:[^\W\d_]{2,5}?)?地方性法规)?(?:[、和]规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
+_SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
+_KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_]{2,5}?)?地方性法规)?(?:[、和]规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
 _NOT_LAW = "(?!援助|服务|顾问|文书|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
-_ISSUERS = r"(?:(?:国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
+_ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
 
 PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
         rf"(?<!本)《(?P<title>[^《》]{{2,60}}?)》"
         rf"(?:(?:（[^（）]{{0,24}}号）|（以下简称[^（）]{{1,24}}）)?(?P<chain>原?{_CHAIN}))?")),
-    ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})")),
+    ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})"
+                                  rf"|该条(?!例)(?:第{_N}款)?(?:第{_ITEM_NO}项)?")),  # 婚姻法第四十六条…该条规定
     ("external-bare", re.compile(
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
         r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)"
@@ -60,7 +61,7 @@ PATTERNS = [
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关))")),  # 贯彻预算法和…: only a known law's title
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLE}|第{_N}章(?:第{_N}节)?){_TAIL})")),
     ("relative", re.compile(rf"(?:{_SELF})?前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
@@ -69,6 +70,8 @@ PATTERNS = [
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         r"(?:国家)?法律(?:、(?:行政)?法规)?(?:和|及|以及)(?:国家|本省|省|本市|市)?有关规定|(?<!没有)相应(?:的)?规定|国家另有规定|"
+        r"(?<=违反|按照|依照|根据|符合)国家规定|"  # 违反国家规定 (刑法第九十六条's term)
+        rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"  # 国家有关伤亡事故报告和调查处理的规定
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|适用|其他)|(?<=及|等))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
@@ -94,15 +97,20 @@ _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等)"
                       r"(?P<subject>[^\W\d_]{2,10}|(?:[^\W\d_]{2,10}、)+[^\W\d_]{1,10}(?:及|和|以及)其他)$")
-_SUBJECTS = re.compile(rf"(?:^|{_SUBJECT_VERBS})(?P<subjects>(?:[^\W\d_]{{2,10}}、)+[^\W\d_]{{2,10}}等)$")  # 物价、…、治安等有关法律、法规
+_ITEM_WORDS = rf"(?:(?!{_SUBJECT_VERBS})[^\W\d_]){{2,10}}"
+_SUBJECTS = re.compile(rf"(?:^(?P<listed>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}等)"
+                       rf"|(?:{_SUBJECT_VERBS})(?P<subjects>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}等?))$")  # 物价、…、治安等有关法律、法规
 _CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)"
                         r"(?P<issuer>[^\W\d_]{0,10}(?:机关|部门|政府|机构|委员会|国务院|法院|检察院)(?:和|与|或者))$")
 _NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
-_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|上述|等|和|及|与|或者)的?$|^.?的$|^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
+_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|上述|等|和|及|与|或者)的?$|^.?的$|"
+                          r"依照|按照|根据|依据|遵守|违反|执行|适用|应当|可以|必须|"
+                          r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
 _ACT_END = re.compile(rf"(?:法|条例|》|{_SELF}|[条款项目])的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
-_INSTRUMENT = re.compile(r"(?:证|证书|执照|书|函|报|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况)表)$")
+_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况)表)$")
 _OWN_ANNEX = re.compile(rf"(?:{_SELF})所附$")
+_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})的?其他$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
 
@@ -225,11 +233,11 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
             return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
         while start > 0 and end - start < 20 and text[start - 1] not in _STOPS \
-                and not (start == first and text[start - 1] in "和与及") \
+                and not (text[start - 1] in "和与及" and (start == first or not _ISSUER_END.search(text[:start - 1]))) \
                 and not _VERB_END.search(text[:start]) and not _NOUN_END.search(text[:start]):
             start -= 1
     elif span.startswith(("有关法", "相关法")) and (subjects := _SUBJECTS.search(before)):
-        start = subjects.start("subjects")
+        start = subjects.start("listed" if subjects["listed"] else "subjects")
     elif span.startswith(("法律", "行政法规", "法规")) and (subject := _SUBJECT.search(before)) \
             and ("、" in subject["subject"] or not _NOT_SUBJECT.search(subject["subject"])):
         start = subject.start("subject")
