@@ -35,7 +35,7 @@ _ITEM = rf"[（(]{_CN}[)）]"
 #: 第二项, 第（二）项, 第（一）、（二）项 and 第（一）（二）（三）项; 第十一条(四) with no 项 too
 _ITEMS = rf"(?:第{_ITEM_NO}(?:项|(?:、?{_ITEM})+项)|{_ITEM}(?:、?{_ITEM})*项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书)?"
-_ONE = rf"(?:(?:第{_N}章)?(?:第{_N}节)?{_ARTICLE}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
+_ONE = rf"(?:(?:第{_N}章)?(?:第{_N}节)?{_ARTICLE}|第{_N}(?:、{_N})+条|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"第{_ITEM_NO}[款项](?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
@@ -43,8 +43,8 @@ _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_]{2,5}?)?地方性法规)?(?:[、和]规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
-_NOT_LAW = "(?!援助|服务|顾问|文书|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
+_KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4})?)?地方性法规)?(?:[、和]规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
+_NOT_LAW = "(?!义务|援助|服务|顾问|文书|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
 
@@ -69,7 +69,8 @@ PATTERNS = [
                             rf"|本条款?{_ITEMS}")),  # 本条(一)项, 本条款第(二)、(三)项
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
-        r"(?:国家)?法律(?:、(?:行政)?法规)?(?:和|及|以及)(?:国家|本省|省|本市|市)?有关规定|(?<!没有)相应(?:的)?规定|国家另有规定|"
+        r"(?:国家)?法律(?:、(?:行政)?法规)?(?:和|及|以及)(?:国家|本省|省|本市|市)?有关规定|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
+        r"法律(?:、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
         r"(?<=违反|按照|依照|根据|符合)国家规定|"  # 违反国家规定 (刑法第九十六条's term)
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"  # 国家有关伤亡事故报告和调查处理的规定
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|适用|其他)|(?<=及|等))相关)"
@@ -109,9 +110,9 @@ _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关
 _ACT_END = re.compile(rf"(?:法|条例|》|{_SELF}|[条款项目])的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
 _INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况)表)$")
-_OWN_ANNEX = re.compile(rf"(?:{_SELF})所附$")
+_OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
-_KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})的?其他$")
+_KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})(?:的?其他|中)$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
@@ -192,8 +193,9 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         if before.endswith("称") or title.endswith("请示") or \
                 _INSTRUMENT.search(title) and "关于" not in title and not title.endswith("议定书"):
             return None  # an alias, a request, a certificate, form, letter or newspaper: not law
-        if _OWN_ANNEX.search(before):
-            return Reference("internal", text, node.eid, match.start(), match.end())  # 本条例所附《…表》
+        if (annex := _OWN_ANNEX.search(before)) and annex.group():  # 本条例所附《…表》, 本条例附件《…清单》
+            start = annex.start("self") if annex["self"] else match.start()
+            return Reference("internal", node.text[start:match.end()], node.eid, start, match.end())
         return Reference("external", text, node.eid, match.start(), match.end(), title)
     if kind == "external-again":
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
