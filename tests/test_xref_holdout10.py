@@ -18,8 +18,11 @@ Grey cases decided by the nearest convention:
   ``有关法律工作者``.
 
 Measurement (refs.py after the xref_holdout9-guided pass, this sample unseen):
-exact span and kind P 0.945, R 0.924; overlap P 0.989, R 0.957.  Scoring is that
-of tests/test_xref_sample.py.
+exact span and kind P 0.945, R 0.924; overlap P 0.989, R 0.957.  Its own
+disagreements then guided a ninth pass (``国家规定`` as a term, ``适用中华人民共和国法律``,
+``法律或者国家和军队的有关规定``, ``中华人民共和国的法律、法规和其他有关规定``, ``本《规定》第三、四、五条``,
+``违反狩猎法规``): P 0.962, R 0.957 after it — a regression guard from then on;
+tests/test_xref_holdout11.py measures.  Scoring is that of tests/test_xref_sample.py.
 """
 
 from __future__ import annotations
@@ -41,11 +44,11 @@ MEASURED = {  # kind: (precision, recall), exact span and kind; unbiased
     "generic": (0.867, 0.825),
     "all": (0.945, 0.924),
 }
-FLOORS = {  # a little below MEASURED: an improvement passes, a regression fails
-    "internal": (0.98, 0.92),
+FLOORS = {  # tuned on since (P 0.962, R 0.957 after the ninth pass): a regression fails
+    "internal": (0.98, 0.94),
     "external": (0.95, 0.98),
-    "generic": (0.84, 0.80),
-    "all": (0.93, 0.90),
+    "generic": (0.90, 0.88),
+    "all": (0.95, 0.94),
 }
 
 
