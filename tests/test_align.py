@@ -101,9 +101,11 @@ def _renumbered(articles, when=date(2025, 1, 1)) -> Expression:
 
 
 def _edit_text(article, rng):
+    """Replace one character by 并且 — never a quotation mark: a text whose “ ” do not
+    pair is a typo no decision can quote (tests/test_amend.py shows it is reported)."""
     first = article.children[0]
     text = first.text
-    cut = rng.randrange(len(text))
+    cut = rng.choice([k for k, char in enumerate(text) if char not in "“”"])
     new_first = replace(first, text=text[:cut] + "并且" + text[cut + 1:])
     return replace(article, children=(new_first, *article.children[1:]))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -106,6 +107,24 @@ def test_akn_amendment_validates_and_hrefs_resolve(antimonopoly):
     passive = [m.destination for m in amended.modifications if m.destination.startswith("#")]
     assert passive and all(href[1:] in new_eids for href in passive)
     assert amended.events[-1].kind == "amendment" and render_body(amended) == render_body(new)
+
+
+def test_unbalanced_quotation_marks_are_reported_not_hidden(seed_path):
+    """A new text whose “ ” do not pair (found by the random-edit property test: 宣传和
+    销售“黑土优品” with its “ typed over) cannot be quoted unambiguously in a decision:
+    the drafted decision does not reproduce it, and ``residue`` says so."""
+    old = convert_file(seed_path).expression
+    article = next(a for a in old.articles() if "“黑土优品”" in a.children[0].text)
+    text = article.children[0].text.replace("“黑土优品", "并且黑土优品")
+    changed = replace(article, children=(replace(article.children[0], text=text),))
+    new = replace(old, date=date(2025, 1, 1), body=tuple(_swap(p, article, changed) for p in old.body))
+    assert draft_amendment(old, new).residue is not None
+
+
+def _swap(provision, old, new):
+    if provision is old:
+        return new
+    return replace(provision, children=tuple(_swap(c, old, new) for c in provision.children))
 
 
 @settings(max_examples=30, deadline=None)
