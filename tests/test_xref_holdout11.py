@@ -20,8 +20,12 @@ Grey cases decided by the nearest convention:
   policy and standards, ``国家与省规定的职责`` (issuers with the verb 规定).
 
 Measurement (refs.py after the xref_holdout10-guided pass, this sample unseen):
-exact span and kind P 0.977, R 0.965; overlap P 0.982, R 0.971.  Scoring is that
-of tests/test_xref_sample.py.
+exact span and kind P 0.977, R 0.965; overlap P 0.982, R 0.971.  Its own
+disagreements then guided a tenth pass (``上述两款``, ``本条前款(二)项``, ``违反有关安全管理的
+规定``, ``另有特别规定``, a generic span reaching back over the document's own name is a
+self-reference, ``法律法规有关规定`` → ``法律法规``, ``香港法例第290章`` is no internal chapter):
+P 1.000, R 0.983 after it — a regression guard from then on; tests/test_xref_holdout12.py
+measures.  Scoring is that of tests/test_xref_sample.py.
 """
 
 from __future__ import annotations
@@ -43,11 +47,11 @@ MEASURED = {  # kind: (precision, recall), exact span and kind; unbiased
     "generic": (0.960, 0.941),
     "all": (0.977, 0.965),
 }
-FLOORS = {  # a little below MEASURED: an improvement passes, a regression fails
-    "internal": (0.94, 0.94),
+FLOORS = {  # tuned on since (P 1.000, R 0.983 after the tenth pass): a regression fails
+    "internal": (0.98, 0.96),
     "external": (0.98, 0.97),
-    "generic": (0.94, 0.92),
-    "all": (0.96, 0.95),
+    "generic": (0.98, 0.96),
+    "all": (0.99, 0.97),
 }
 
 

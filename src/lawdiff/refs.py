@@ -63,8 +63,8 @@ PATTERNS = [
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
         r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关))")),  # 贯彻预算法和…: only a known law's title
-    ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL})")),
-    ("relative", re.compile(rf"(?:{_SELF})?前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
+    ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?){_TAIL})")),
+    ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
                             rf"|本条款?{_ITEMS}")),  # 本条(一)项, 本条款第(二)、(三)项
@@ -74,11 +74,13 @@ PATTERNS = [
         r"法律(?:、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
         rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家)的?法律{_NOT_LAW}(?![、和]|法规)|"
         r"(?<!有关)国家规定|"  # 违反国家规定: the 刑法 (第九十六条) defines the term
-        rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"  # 国家有关伤亡事故报告和调查处理的规定
+        rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
+        rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
+        r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|适用|其他)|(?<=及|等))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
-        r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有规定"
+        r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有(?:特别)?规定"
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:或者国务院决定)?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
@@ -114,7 +116,8 @@ _ACT_END = re.compile(rf"(?:法|条例|》|{_SELF}|[条款项目])的?$")
 _INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况)表)$")
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
-_KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})(?:的?其他|中)$")
+_SELF_INSIDE = re.compile(_SELF)
+_KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})(?:的?其他|中)$|(?:法律|法规|规章)$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
@@ -247,6 +250,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
         start = subject.start("subject")
     if (issuer := _CO_ISSUER.search(text[:start])) and not _NOT_ISSUER.search(issuer["issuer"]):
         start = issuer.start("issuer")
+    if _SELF_INSIDE.search(text[start:end]):
+        return None  # 参照本条例卷烟的有关规定: the document's own provisions
     if text.startswith("以及", start):  # …《…税率表》及财政部的有关规定: the conjunction is not in it
         start += 2
     elif text[start] in "和与及":
