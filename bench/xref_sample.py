@@ -1,7 +1,7 @@
 """Hand-checked sample for reference extraction: how it was drawn, and how the tool does on it.
 
     python bench/xref_sample.py                 # score tests/data/xref_sample.jsonl, list every disagreement
-    python bench/xref_sample.py --draw N [CORPUS_DIR]   # print the first N candidates of the draw
+    python bench/xref_sample.py --draw N [CORPUS_DIR] [--seed S] [--exclude-samples]   # print the first N candidates of the draw
 
 The draw (seed ``SEED``): the three groups of ../shared/lawrefbook — local
 regulations (DLC/), State Council regulations (行政法规/), judicial
@@ -44,14 +44,15 @@ def group_of(file: str) -> str:
     return next(name for name, folder in GROUPS.items() if folder == top)
 
 
-def draw(corpus: Path, count: int, seed: int = SEED) -> list[dict]:
+def draw(corpus: Path, count: int, seed: int = SEED, exclude: set[tuple[str, str]] = frozenset()) -> list[dict]:
+    """``exclude``: (file, eid) of earlier samples, put into ``taken`` before the first slot."""
     from lawdiff.convert import convert_file
 
     rng = random.Random(seed)
     files = {name: sorted(str(p.relative_to(corpus)) for p in (corpus / folder).rglob("*.md"))
              for name, folder in GROUPS.items()}
     cache: dict[str, list] = {}
-    taken: set[tuple[str, str]] = set()
+    taken: set[tuple[str, str]] = set(exclude)
     out: list[dict] = []
     order = list(GROUPS)
     while len(out) < count:
@@ -150,9 +151,13 @@ def main() -> None:
     parser.add_argument("--draw", type=int, metavar="N", help="print the first N candidates of the draw as JSON lines")
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT))
     parser.add_argument("--sample", default=str(SAMPLE))
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the draw")
+    parser.add_argument("--exclude-samples", action="store_true",
+                        help="leave out every (file, eid) of the samples already in tests/data/")
     args = parser.parse_args()
     if args.draw:
-        for item in draw(Path(args.corpus), args.draw):
+        exclude = {(i["file"], i["eid"]) for path in sorted(SAMPLE.parent.glob("xref_*.jsonl")) for i in load(path)}
+        for item in draw(Path(args.corpus), args.draw, args.seed, exclude if args.exclude_samples else frozenset()):
             print(json.dumps(item, ensure_ascii=False))
         return
     sample = load(Path(args.sample))

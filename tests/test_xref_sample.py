@@ -106,8 +106,8 @@ FLOORS = {  # this sample guided the extractor's development: tests/data/xref_ho
 }
 
 
-def load() -> list[dict]:
-    return [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines() if line.strip()]
+def load(path: Path = SAMPLE) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def found(item: dict) -> set[tuple[int, int, str]]:
