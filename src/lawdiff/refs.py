@@ -33,13 +33,15 @@ _CN = "[一二三四五六七八九十]{1,4}"
 _ITEM_NO = rf"(?:{_N}|[（(]{_CN}[)）])"  # 第二项 or 第（二）项
 _ITEM = rf"[（(]{_CN}[)）]"
 #: 第二项, 第（二）项, 第（一）、（二）项 and 第（一）（二）（三）项; 第十一条(四) with no 项 too
-_ITEMS = rf"(?:第{_ITEM_NO}(?:项|(?:、?{_ITEM})+项)|{_ITEM}(?:、?{_ITEM})*项?)"
+#: 第一至三项, 第二至第四项, 第一、二项 and 第（一）至（五）项 are one chain too
+_NUMBERED_ITEMS = rf"(?:第{_ITEM_NO}(?:(?:至|、)第?{_ITEM_NO})*项|第{_ITEM_NO}(?:、?{_ITEM})+项)"
+_ITEMS = rf"(?:{_NUMBERED_ITEMS}|{_ITEM}(?:、?{_ITEM})*项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书)?"
 _ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:、{_N})+条)"  # 第三、四、五条
 _ONE = rf"(?:(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
-_PARTS = rf"第{_ITEM_NO}[款项](?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
+_PARTS = rf"(?:第{_ITEM_NO}款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
@@ -49,20 +51,27 @@ _NOT_LAW = "(?!义务|援助|服务|顾问|文书|知识|意识|素质|责任|�
 _ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
 
+#: Short titles of the national laws (generated from the corpus, see tests/test_law_titles.py):
+#: a law cited by name without 《》 is one of these, or an older one the heuristics catch.
+LAW_TITLES = frozenset(resources.files("lawdiff").joinpath("law_titles.txt").read_text("utf-8").split())
+
 PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
-        rf"(?<!本)《(?P<title>[^《》]{{2,60}}?)》"
+        rf"(?<!本)《(?P<title>[^《》]{{2,120}}?)》"
         rf"(?:(?:（[^（）]{{0,24}}号）|（以下简称[^（）]{{1,24}}）)?(?P<chain>原?{_CHAIN}))?")),
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})"
                                   rf"|该条(?!例)(?:第{_N}款)?(?:第{_ITEM_NO}项)?")),  # 婚姻法第四十六条…该条规定
     ("external-bare", re.compile(
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
-        r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)"
+        r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)|(?<=除)"
         r"|(?<=^)|(?<=[，。；、：（]))"
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关|另有规定))")),  # 贯彻预算法和…: only a known law's title
+    ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
+        rf"(?P<title>(?:中华人民共和国)?(?:{'|'.join(sorted(LAW_TITLES, key=len, reverse=True))})(?:实施条例|实施细则)?)"
+        rf"(?P<chain>原?{_CHAIN})")),
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?){_TAIL})")),
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
@@ -70,9 +79,9 @@ PATTERNS = [
                             rf"|本条款?{_ITEMS}")),  # 本条(一)项, 本条款第(二)、(三)项
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
-        rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:{_ISSUERS})?(?:其他)?有关规定|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
-        r"法律(?:、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
-        rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家)的?法律{_NOT_LAW}(?![、和]|法规)|"
+        rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
+        r"法律(?:、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|司法解释(?:和|、|及)规范性文件|"  # 法律、法律解释或者司法解释
+        rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家|外国)的?法律{_NOT_LAW}(?![、和]|法规)|"
         r"(?<!有关)国家规定|"  # 违反国家规定: the 刑法 (第九十六条) defines the term
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
@@ -85,16 +94,17 @@ PATTERNS = [
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
         r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据))(?:(?!本|有关)[^\W\d_]){2,20}?(?:部门|机关|机构)的规定"  # an issuer's rules
-        r"|(?<=违反)[^\W\d_本的]{2,6}?(?:管理规定|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
-        rf"|(?:(?<=等)|(?<=其他)){_KINDS}"
+        r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
+        rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
+        r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
         rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权|已|未|和)"
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|采取|予以)"
-        r"|(?:(?<=当时的)|(?<=没有))法律(?=规定)"
+        r"|(?:(?<=当时的)|(?<=没有)|(?<=在)|(?<=由))法律(?=规定)"
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
-_NEEDS = {"external": ("《",), "external-again": ("该",), "external-bare": ("法",), "internal": ("第",),
+_NEEDS = {"external": ("《",), "external-again": ("该",), "external-bare": ("法",), "external-known": ("法",), "internal": ("第",),
           "relative": ("前", "本条"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
@@ -108,24 +118,22 @@ _SUBJECTS = re.compile(rf"(?:^(?P<listed>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}等)"
 _CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)"
                         r"(?P<issuer>[^\W\d_]{0,10}(?:机关|部门|政府|机构|委员会|国务院|法院|检察院)(?:和|与|或者))$")
 _NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
-_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|上述|等|和|及|与|或者)的?$|^.?的$|"
+_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|上述|等|和|及|与|或者)的?$|^.?的$|^于|"
                           r"依照|按照|根据|依据|遵守|违反|执行|适用|应当|可以|必须|"
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
-_ACT_END = re.compile(rf"(?:法|条例|》|{_SELF}|[条款项目])的?$")
+_ACT_END = re.compile(rf"(?:法|条例|公约|议定书|协定|》|{_SELF}|[条款项目])的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
 _INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况)表)$")
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _SELF_INSIDE = re.compile(_SELF)
+_SELF_ABOUT = re.compile(rf"(?:{_SELF})(?:对|关于)[^，。；：]*$")
 _KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})(?:的?其他|中)$|(?:法律|法规|规章)$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
                  "和", "或者", "及", "与", "为", "是", "由", "在", "经", "实施", "构成", "执行", "修正后", "后")
-#: Short titles of the national laws (generated from the corpus, see tests/test_law_titles.py):
-#: a law cited by name without 《》 is one of these, or an older one the heuristics catch.
-LAW_TITLES = frozenset(resources.files("lawdiff").joinpath("law_titles.txt").read_text("utf-8").split())
 _ONE_RE = re.compile(rf"第(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第[（(]?(?P<i>{_N})[)）]?项)?")
 
 
@@ -214,6 +222,8 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
                                            default=0)
         start = match.start() + cut
         return Reference("external", node.text[start:match.end()], node.eid, start, match.end(), title[cut:])
+    if kind == "external-known":
+        return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
     if kind == "generic":
         start = _generic_start(node.text, match.start("kinds") if match["kinds"] else match.start(), match.end())
         return None if start is None else Reference("generic", node.text[start:match.end()], node.eid, start,
@@ -250,8 +260,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
         start = subject.start("subject")
     if (issuer := _CO_ISSUER.search(text[:start])) and not _NOT_ISSUER.search(issuer["issuer"]):
         start = issuer.start("issuer")
-    if _SELF_INSIDE.search(text[start:end]):
-        return None  # 参照本条例卷烟的有关规定: the document's own provisions
+    if _SELF_INSIDE.search(text[start:end]) or _SELF_ABOUT.search(text[:start]):
+        return None  # 参照本条例卷烟的有关规定, 参照本条例对机关、事业单位的有关规定: the document's own provisions
     if text.startswith("以及", start):  # …《…税率表》及财政部的有关规定: the conjunction is not in it
         start += 2
     elif text[start] in "和与及":
