@@ -4,7 +4,10 @@
 
 Prints lawdiff's in-process align + character diff time beside
 ``git diff --no-index --word-diff=porcelain --word-diff-regex=.`` on the same
-two files, in the same run (best of N).  With ``--store``, also times importing
+two files, in the same run (best of N).  ``diff_documents`` leaves the edits
+and 款/项 pairs of ``unchanged`` articles to be worked out on access, so a
+second row times the comparison with everything materialised: align + diff +
+the full JSON output.  With ``--store``, also times importing
 every multi-version document of the shared corpus into one git store.
 """
 
@@ -23,6 +26,7 @@ from lawdiff.convert import convert_file
 from lawdiff.diff import diff_documents
 from lawdiff.eids import assign_eids
 from lawdiff.model import Provision
+from lawdiff.render.jsonout import diff_json
 from lawdiff.render.plaintext import render_expression
 
 PARTS = ["总则", "物权编", "合同编", "人格权编", "婚姻家庭编", "继承编", "侵权责任编", "附则"]
@@ -88,12 +92,14 @@ def main() -> None:
         articles = sum(1 for _ in old.articles())
         comparison = diff_documents(old, new)
         lawdiff_seconds = best_of(args.repeat, lambda: diff_documents(old, new))
+        json_seconds = best_of(args.repeat, lambda: diff_json(diff_documents(old, new)))
         git = ["git", "diff", "--no-index", "--word-diff=porcelain", "--word-diff-regex=.", str(old_path), str(new_path)]
         git_seconds = best_of(args.repeat, lambda: subprocess.run(git, capture_output=True))
         size = old_path.stat().st_size / 1000
     print(f"民法典: {articles} articles, {size:.0f} KB; edited copy: {comparison.summary}")
     print(f"{'tool':<58}{'seconds':>9}")
     print(f"{'lawdiff align + diff (in-process)':<58}{lawdiff_seconds:>9.3f}")
+    print(f"{'lawdiff align + diff + full JSON output (in-process)':<58}{json_seconds:>9.3f}")
     print(f"{'git diff --no-index --word-diff=porcelain --word-diff-regex=.':<58}{git_seconds:>9.3f}")
     print(f"lawdiff / git: {lawdiff_seconds / git_seconds:.2f}x")
     if args.store:

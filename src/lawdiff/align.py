@@ -13,7 +13,10 @@ Algorithm (the same at every level: articles, then 款 inside a pair, then 项):
    an inverted index of character bigrams that are rare in the document (the
    ``max_postings`` cut skips bigrams like ``应当``), so each provision is scored
    against a handful of candidates, never against all of them.  Similarity is
-   the Dice coefficient of bigram multisets.  Pairs are taken greedily, best
+   the Dice coefficient of bigram multisets, each held as a set of occurrences
+   so that an intersection is one set operation; a candidate whose rare
+   bigrams missing from the other text already rule out both kinds of match
+   is skipped without one.  Pairs are taken greedily, best
    first, above ``threshold``; then pairs where one text is kept whole inside
    the other (款 added or removed: 第二十一条 → 第二十六条 of the 反垄断法 gained two
    款 and scores only 0.4) at 90 % containment; a pair counts as ``moved`` if it breaks the order
@@ -29,6 +32,8 @@ Algorithm (the same at every level: articles, then 款 inside a pair, then 项):
 
 Cost is O(n log n) plus the candidate scoring, which the posting-list cut keeps
 near-linear: the 民法典 (1,260 articles) aligns in well under a second.
+``align_siblings`` does one level; ``align_provisions`` also descends into
+every pair (``diff_documents`` descends lazily into ``unchanged`` ones).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
+from operator import add, itemgetter
 from typing import Sequence
 
 from .model import Provision
@@ -54,23 +61,51 @@ class Pair:
     children: tuple["Pair", ...] = ()
 
 
+Line = tuple[str, Provision | None, Provision | None, float]  # kind, old, new, similarity
+
+
 def align_provisions(old: Sequence[Provision], new: Sequence[Provision], *, threshold: float = 0.5,
                      gap_threshold: float = 0.2, containment: float = 0.75,
                      max_postings: int = 40) -> tuple[Pair, ...]:
-    """Align two sibling lists (articles of two versions, or 款 of two articles)."""
+    """Align two sibling lists (articles of two versions, or 款 of two articles)
+    and, inside every pair, their 款/项."""
+    lines = align_siblings(old, new, threshold=threshold, gap_threshold=gap_threshold,
+                           containment=containment, max_postings=max_postings)
+    return tuple(Pair(*line, _inner_pairs(*line[:3])) for line in lines)
+
+
+def _inner_pairs(kind: str, a: Provision | None, b: Provision | None) -> tuple[Pair, ...]:
+    inner = inner_lists(kind, a, b)
+    return align_provisions(*inner) if inner else ()
+
+
+def inner_lists(kind: str, a: Provision | None,
+                b: Provision | None) -> tuple[tuple[Provision, ...], tuple[Provision, ...]] | None:
+    """The two child lists to align inside a pair, or None when there is
+    nothing to align: one side missing, no children on either side, or an
+    ``unchanged`` old provision without children."""
+    if a is None or b is None or not (a.children or b.children) or (kind == "unchanged" and not a.children):
+        return None
+    return a.children, b.children
+
+
+def align_siblings(old: Sequence[Provision], new: Sequence[Provision], *, threshold: float = 0.5,
+                   gap_threshold: float = 0.2, containment: float = 0.75,
+                   max_postings: int = 40) -> list[Line]:
+    """One level of ``align_provisions``: the pairs in document order, without
+    looking inside them (``diff_documents`` descends only where it needs to)."""
     old_text = [own_text(p) for p in old]
     new_text = [own_text(p) for p in new]
     if old_text == new_text:  # the common case inside unchanged articles: no search at all
-        return tuple(_pair(old, new, k, k, "unchanged" if _same_number(old[k], new[k]) else "renumbered", 1.0)
-                     for k in range(len(old)))
+        return [(_number_kind(a, b), a, b, 1.0) for a, b in zip(old, new)]
     matched = _exact_anchors(old_text, new_text)
-    backbone = _Backbone(_longest_increasing(sorted(matched.items(), key=lambda item: item[1])))
+    backbone = _Backbone(_longest_increasing(sorted(matched.items(), key=itemgetter(1))))
     old_grams = _LazyGrams(old_text)
     new_grams = _LazyGrams(new_text)
     similar = _similar_pairs(old_grams, new_grams, matched, threshold, max_postings)
     pairs: list[tuple[int | None, int | None, str, float]] = []
     for i, j in matched.items():
-        kind = "moved" if (i, j) not in backbone.pairs else "unchanged" if _same_number(old[i], new[j]) else "renumbered"
+        kind = "moved" if (i, j) not in backbone.pairs else _number_kind(old[i], new[j])
         pairs.append((i, j, kind, 1.0))
     for (i, j), score in similar.items():
         kind = "moved" if backbone.crossed_by(i, j) else "modified"
@@ -82,26 +117,33 @@ def align_provisions(old: Sequence[Provision], new: Sequence[Provision], *, thre
             paired[i] = j
             pairs.append((i, j, "modified", score))
     pairs += _splits_and_merges(old_grams, new_grams, paired, containment)
-    return tuple(_pair(old, new, i, j, kind, score) for i, j, kind, score in _document_order(pairs, len(new)))
+    return [(kind, old[i] if i is not None else None, new[j] if j is not None else None, round(score, 4))
+            for i, j, kind, score in _document_order(pairs)]
 
 
 def own_text(provision: Provision) -> str:
-    """A provision's words without its number label: what alignment compares."""
-    return "\n".join(p.text for p in provision.walk() if p.text or p is provision)
+    """A provision's words without its number label: what alignment compares
+    (its own text, then every non-empty descendant's, one a line)."""
+    if not provision.children:
+        return provision.text
+    texts = [provision.text]
+    _add_texts(provision.children, texts)
+    return "\n".join(texts)
 
 
-def _same_number(a: Provision, b: Provision) -> bool:
-    return (a.num, a.suffix) == (b.num, b.suffix)
+def _add_texts(children: tuple[Provision, ...], texts: list[str]) -> None:
+    """Appends in document order; a plain loop, as this runs for every
+    provision of both versions."""
+    for child in children:
+        if child.text:
+            texts.append(child.text)
+        if child.children:
+            _add_texts(child.children, texts)
 
 
-def _pair(old: Sequence[Provision], new: Sequence[Provision], i: int | None, j: int | None,
-          kind: str, score: float) -> Pair:
-    a = old[i] if i is not None else None
-    b = new[j] if j is not None else None
-    children: tuple[Pair, ...] = ()
-    if a is not None and b is not None and kind != "unchanged" or (kind == "unchanged" and a.children):
-        children = align_provisions(a.children, b.children) if (a.children or b.children) else ()
-    return Pair(kind, a, b, round(score, 4), children)
+def _number_kind(a: Provision, b: Provision) -> str:
+    """The kind of a pair of equal texts on the backbone."""
+    return "unchanged" if a.num == b.num and a.suffix == b.suffix else "renumbered"
 
 
 def _exact_anchors(old_text: list[str], new_text: list[str]) -> dict[int, int]:
@@ -117,10 +159,13 @@ def _exact_anchors(old_text: list[str], new_text: list[str]) -> dict[int, int]:
 
 def _longest_increasing(items: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Longest subsequence of (old, new) pairs, sorted by new, increasing in old."""
+    olds = [i for i, _ in items]
+    if olds == sorted(olds):  # nothing moved, the common case: the whole sequence, no search
+        return set(items)
     tails: list[int] = []
     tail_index: list[int] = []
     parents = [-1] * len(items)
-    for index, (i, _) in enumerate(items):
+    for index, i in enumerate(olds):
         slot = bisect.bisect_left(tails, i)
         if slot == len(tails):
             tails.append(i)
@@ -128,11 +173,11 @@ def _longest_increasing(items: list[tuple[int, int]]) -> set[tuple[int, int]]:
         else:
             tails[slot], tail_index[slot] = i, index
         parents[index] = tail_index[slot - 1] if slot else -1
-    chain, index = set(), tail_index[-1] if tail_index else -1
+    longest, index = set(), tail_index[-1] if tail_index else -1
     while index >= 0:
-        chain.add(items[index])
+        longest.add(items[index])
         index = parents[index]
-    return chain
+    return longest
 
 
 class _Backbone:
@@ -150,6 +195,29 @@ class _Backbone:
         return (k > 0 and self.news[k - 1] > j) or (k < len(self.news) and self.news[k] < j)
 
 
+class _Grams:
+    """A text's character bigrams as a multiset: ``counts`` in order of first
+    occurrence, and ``occurrences`` — every bigram once, its second occurrence
+    as ``(bigram, 1)``, and so on — so that the size of a multiset intersection
+    is one C-level set intersection instead of a ``Counter &`` loop."""
+
+    __slots__ = ("counts", "occurrences", "size")
+
+    def __init__(self, text: str):
+        compact = "".join(text.split())
+        grams = list(map(add, compact, compact[1:])) if len(compact) > 1 else list(compact)
+        self.counts = Counter(grams)
+        self.occurrences = set(self.counts)
+        if len(self.occurrences) < len(grams):
+            self.occurrences.update((gram, k) for gram, count in self.counts.items() if count > 1
+                                    for k in range(1, count))
+        self.size = len(grams)
+
+    def common(self, other: "_Grams") -> int:
+        """Size of the multiset intersection."""
+        return len(self.occurrences & other.occurrences)
+
+
 class _LazyGrams:
     """Bigram multisets computed on first use: exact anchors never need them."""
 
@@ -159,20 +227,15 @@ class _LazyGrams:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def __getitem__(self, index: int) -> Counter:
+    def __getitem__(self, index: int) -> _Grams:
         if index not in self.cache:
-            self.cache[index] = _bigrams(self.texts[index])
+            self.cache[index] = _Grams(self.texts[index])
         return self.cache[index]
 
 
-def _bigrams(text: str) -> Counter:
-    compact = "".join(text.split())
-    return Counter(compact[k:k + 2] for k in range(len(compact) - 1)) if len(compact) > 1 else Counter(compact)
-
-
-def _dice(a: Counter, b: Counter) -> float:
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 1.0
+def _dice(a: _Grams, b: _Grams) -> float:
+    total = a.size + b.size
+    return 2 * a.common(b) / total if total else 1.0
 
 
 def _similar_pairs(old_grams: _LazyGrams, new_grams: _LazyGrams, matched: dict[int, int],
@@ -182,45 +245,67 @@ def _similar_pairs(old_grams: _LazyGrams, new_grams: _LazyGrams, matched: dict[i
     free_new = [j for j in range(len(new_grams)) if j not in taken_new]
     postings: dict[str, list[int]] = defaultdict(list)
     for i in free_old:
-        for gram in old_grams[i]:
+        for gram in old_grams[i].counts:
             postings[gram].append(i)
+    frequent = {gram for gram, posting in postings.items() if len(posting) > max_postings}
+    rare = {gram: posting for gram, posting in postings.items() if gram not in frequent}
+    old_rare = {i: len(old_grams[i].counts) - len(frequent.intersection(old_grams[i].counts)) for i in free_old}
     scored = []
     for j in free_new:
-        hits = Counter(i for gram in new_grams[j] for i in _rare(postings.get(gram, ()), max_postings))
-        for i, _ in hits.most_common(8):
-            score = _dice(old_grams[i], new_grams[j])
-            if score >= threshold:
-                scored.append((0, score, i, j))
-            elif _grown_or_shrunk(old_grams[i], new_grams[j]):
-                scored.append((1, score, i, j))
+        b = new_grams[j]
+        hits = Counter(chain.from_iterable(filter(None, map(rare.get, b.counts))))
+        b_rare = len(b.counts) - len(frequent.intersection(b.counts))
+        for i, shared in hits.most_common(8):
+            a = old_grams[i]
+            if _may_match(a, b, a.size - old_rare[i] + shared, b.size - b_rare + shared, threshold):
+                score = _dice(a, b)
+                if score >= threshold:
+                    scored.append((0, score, i, j))
+                elif _grown_or_shrunk(a, b):
+                    scored.append((1, score, i, j))
     return _greedy(scored)
+
+
+def _may_match(a: _Grams, b: _Grams, a_bound: int, b_bound: int, threshold: float) -> bool:
+    """Could the pair score ``threshold`` or be grown or shrunk?  Each rare
+    bigram of one text missing from the other is an occurrence outside the
+    intersection, so ``size - rare + shared`` bounds it from either side;
+    most candidates fail here and are never intersected."""
+    bound = min(a_bound, b_bound)
+    small = min(a.size, b.size)
+    return 2 * bound / (a.size + b.size) >= threshold or (small >= 8 and bound / small >= 0.9)
 
 
 def _fill_gaps(paired: dict[int, int], old_count: int, new_count: int) -> list[tuple[int, int]]:
     """Unpaired provisions holding the same place between two ordered pairs
     (one old 款 and one new 款 between the same neighbours) are one provision
     rewritten, as a drafter's ``第一款修改为`` says, if they share some words."""
-    anchors = sorted(_longest_increasing(sorted(paired.items(), key=lambda item: item[1])))
-    bounds = [(-1, -1), *anchors, (old_count, new_count)]
+    anchors = sorted(_longest_increasing(sorted(paired.items(), key=itemgetter(1))))
     taken_new = set(paired.values())
+    olds = _by_gap([i for i in range(old_count) if i not in paired], [i for i, _ in anchors])
+    news = _by_gap([j for j in range(new_count) if j not in taken_new], [j for _, j in anchors])
     found = []
-    for (a_old, a_new), (b_old, b_new) in zip(bounds, bounds[1:]):
-        olds = [i for i in range(a_old + 1, b_old) if i not in paired]
-        news = [j for j in range(a_new + 1, b_new) if j not in taken_new]
-        if olds and len(olds) == len(news):
-            found += list(zip(olds, news))
+    for gap, gap_olds in olds.items():
+        if len(gap_olds) == len(news.get(gap, ())):
+            found += zip(gap_olds, news[gap])
     return found
 
 
-def _grown_or_shrunk(a: Counter, b: Counter) -> bool:
+def _by_gap(unpaired: list[int], anchors: list[int]) -> dict[int, list[int]]:
+    """Unpaired positions (ascending) by the gap between anchors they fall in:
+    looking only at those, not at every gap, keeps this cheap when nearly
+    everything is paired."""
+    gaps: dict[int, list[int]] = defaultdict(list)
+    for position in unpaired:
+        gaps[bisect.bisect_left(anchors, position)].append(position)
+    return gaps
+
+
+def _grown_or_shrunk(a: _Grams, b: _Grams) -> bool:
     """One text kept whole inside the other (款 added or removed): a match even
     though the Dice score is low; ranked after every ordinary match."""
-    small, large = (a, b) if sum(a.values()) <= sum(b.values()) else (b, a)
-    return sum(small.values()) >= 8 and _contained(small, large) >= 0.9
-
-
-def _rare(posting: Sequence[int], max_postings: int) -> Sequence[int]:
-    return posting if len(posting) <= max_postings else ()
+    small, large = (a, b) if a.size <= b.size else (b, a)
+    return small.size >= 8 and _contained(small, large) >= 0.9
 
 
 def _greedy(scored: list[tuple[int, float, int, int]]) -> dict[tuple[int, int], float]:
@@ -258,36 +343,45 @@ def _leftovers(grams: _LazyGrams, others: _LazyGrams, partner: dict[int, int], c
 _WINDOW = 3
 
 
-def _best_container(part: Counter, others: _LazyGrams, candidates, containment: float) -> int | None:
-    size = sum(part.values())
-    if size < 8:
+def _best_container(part: _Grams, others: _LazyGrams, candidates, containment: float) -> int | None:
+    if part.size < 8:
         return None
     scores = [(_contained(part, others[k]), k) for k in candidates]
     score, best = max(scores, default=(0.0, None))
     return best if score >= containment else None
 
 
-def _contained(part: Counter, whole: Counter) -> float:
-    size = sum(part.values())
-    return sum((part & whole).values()) / size if size else 0.0
+def _contained(part: _Grams, whole: _Grams) -> float:
+    return part.common(whole) / part.size if part.size else 0.0
 
 
-def _document_order(pairs, new_count: int):
+def _document_order(pairs):
     """New-document order; a provision only in the old text follows the pair
-    that precedes it in the old text."""
+    that precedes it in the old text (the last pair, in new order, holding an
+    earlier old provision), after those already placed there."""
     with_new = sorted((p for p in pairs if p[1] is not None), key=lambda p: (p[1], p[2] == "split"))
-    only_old = sorted((p for p in pairs if p[1] is None), key=lambda p: p[0])
-    out: list = []
-    old_to_slot = {}
-    for p in with_new:
-        out.append(p)
-        if p[0] is not None:
-            old_to_slot[p[0]] = len(out) - 1
+    only_old = sorted((p for p in pairs if p[1] is None), key=itemgetter(0))
+    if not only_old:
+        return with_new
+    lowest = _lowest_old_from(with_new)
+    after: dict[int, list] = defaultdict(list)  # place in with_new (-1: the start) → what follows it
     for p in only_old:
-        before = [slot for i, slot in old_to_slot.items() if i < p[0]]
-        position = max(before) + 1 if before else 0
-        while position < len(out) and out[position][1] is None:
-            position += 1
-        out.insert(position, p)
-        old_to_slot = {q[0]: k for k, q in enumerate(out) if q[0] is not None and q[1] is not None}
+        after[bisect.bisect_left(lowest, p[0]) - 1].append(p)
+    out = after[-1]
+    for k, p in enumerate(with_new):
+        out.append(p)
+        out += after.get(k, ())
     return out
+
+
+def _lowest_old_from(pairs) -> list[float]:
+    """For each place, the lowest old position held from there to the end:
+    non-decreasing, so the last pair holding an old position below ``i`` is
+    found by bisection."""
+    lowest, low = [], float("inf")
+    for p in reversed(pairs):
+        if p[0] is not None and p[0] < low:
+            low = p[0]
+        lowest.append(low)
+    lowest.reverse()
+    return lowest
