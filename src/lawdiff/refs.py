@@ -47,7 +47,7 @@ _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
 _KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4})?)?地方性法规)?(?:[、和]规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
-_NOT_LAW = "(?!义务|援助|服务|顾问|文书|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
+_NOT_LAW = "(?!义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
 
@@ -97,7 +97,9 @@ PATTERNS = [
         r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
-        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权|已|未|和)"
+        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权|已|未|和|或者国务院规定)"
+        rf"|有关(?:(?!法|规|有关|部门|机关|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?{_KINDS}"  # 有关税收法律、行政法规
+        rf"|{_ISSUERS}关于[^\W\d_]{{2,20}}?的规定"  # 国家关于禁止或者限制寄递物品的规定
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|采取|予以)"
         r"|(?:(?<=当时的)|(?<=没有)|(?<=在)|(?<=由))法律(?=规定)"
@@ -159,7 +161,7 @@ def find_references(expression: Expression) -> list[Reference]:
     if articles:
         return [r for article in articles for r in _in_article(article)]
     context = context_act(expression.work.title)
-    kinds = ("external", "external-again", "external-bare", "generic", "parts", "relative") + \
+    kinds = ("external", "external-again", "external-bare", "external-known", "generic", "parts", "relative") + \
         (("internal",) if context else ())
     found = [r for unit in expression.body for r in _in_article(unit, kinds)]
     return [replace(r, kind="external", target_work=context, target_eids=())  # its 第X条 are the act's
@@ -245,14 +247,17 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     subject before a list of kinds of law (违反计量法律、法规), coordinated issuers (依照上级军事机关和
     本市的有关规定) belong to it; ``None`` if it is an act's own 有关规定 (海关法的有关规定)."""
     span, before = text[start:end], text[:start]
-    if span in ("有关规定", "的有关规定"):
+    if span in ("有关规定", "的有关规定") or span.startswith("有关法") and before.endswith("的"):
         if _ACT_END.search(before) or _KINDS_OF.search(before):
             return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
         while start > 0 and end - start < 20 and text[start - 1] not in _STOPS \
-                and not (text[start - 1] in "和与及" and (start == first or not _ISSUER_END.search(text[:start - 1]))) \
+                and not (text[start - 1] in "和与及" and (start == first or not _ISSUER_END.search(text[:start - 1]))
+                         and not text.endswith("中华人民共和", 0, start)) \
                 and not _VERB_END.search(text[:start]) and not _NOUN_END.search(text[:start]):
             start -= 1
+        if text[start - 1:start] == "》" and start < first:
+            return None  # 《…保险法》中保险合同的有关规定: the act just named
     elif span.startswith(("有关法", "相关法")) and (subjects := _SUBJECTS.search(before)):
         start = subjects.start("listed" if subjects["listed"] else "subjects")
     elif span.startswith(("法律", "行政法规", "法规")) and (subject := _SUBJECT.search(before)) \
