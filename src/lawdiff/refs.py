@@ -73,6 +73,7 @@ PATTERNS = [
         rf"(?P<title>(?:中华人民共和国)?(?:{'|'.join(sorted(LAW_TITLES, key=len, reverse=True))})(?:实施条例|实施细则)?)"
         rf"(?P<chain>原?{_CHAIN})")),
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?){_TAIL})")),
+    ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL})")),
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
@@ -106,7 +107,8 @@ PATTERNS = [
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
-_NEEDS = {"external": ("《",), "external-again": ("该",), "external-bare": ("法",), "external-known": ("法",), "internal": ("第",),
+_NEEDS = {"external": ("《",), "external-again": ("该",), "external-bare": ("法",), "external-known": ("法",),
+          "internal": ("第",), "internal-self": ("本",),
           "relative": ("前", "本条"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
@@ -129,6 +131,7 @@ _INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|(?:登记|申
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _SELF_INSIDE = re.compile(_SELF)
+_SELF_FIRST = re.compile(rf"(?:{_SELF})第")
 _SELF_ABOUT = re.compile(rf"(?:{_SELF})(?:对|关于)[^，。；：]*$")
 _KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})(?:的?其他|中)$|(?:法律|法规|规章)$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
@@ -156,16 +159,17 @@ class Reference:
 def find_references(expression: Expression) -> list[Reference]:
     """Every reference, provision by provision.  In a document without articles
     (a decision, a case) a bare ``第X条`` names the act it discusses, not the
-    document, so only external and generic references are taken there."""
+    document, so only external and generic references are taken there, and
+    internal ones that name the document (``本规定第41条``)."""
     articles = list(expression.articles())
     if articles:
         return [r for article in articles for r in _in_article(article)]
     context = context_act(expression.work.title)
-    kinds = ("external", "external-again", "external-bare", "external-known", "generic", "parts", "relative") + \
-        (("internal",) if context else ())
+    kinds = ("external", "external-again", "external-bare", "external-known", "internal-self", "generic", "parts",
+             "relative") + (("internal",) if context else ())
     found = [r for unit in expression.body for r in _in_article(unit, kinds)]
     return [replace(r, kind="external", target_work=context, target_eids=())  # its 第X条 are the act's
-            if r.kind == "internal" and "条" in r.text and not r.text.startswith(("前", "本条")) else r
+            if context and r.kind == "internal" and "条" in r.text and not r.text.startswith(("前", "本条")) else r
             for r in found]
 
 
@@ -195,9 +199,28 @@ def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> lis
                     taken.append((reference.start, reference.end))
                     out.append(reference)
             out.sort(key=lambda r: (r.source_eid, r.start))
+            out = _join_coordinated(out, node)
             titles = [r.target_work for r in out if r.kind == "external" and r.target_work]
             last_external = titles[-1] if titles else last_external
     return out
+
+
+def _join_coordinated(references: list[Reference], node: Provision) -> list[Reference]:
+    """Generic references joined only by a conjunction are one: 有关法律、法规和国家规定,
+    法律、行政法规以及国务院证券委员会的有关规定 (each half is found on its own)."""
+    out: list[Reference] = []
+    for reference in references:
+        previous = out[-1] if out else None
+        if previous is not None and reference.kind == previous.kind == "generic" \
+                and reference.source_eid == previous.source_eid == node.eid \
+                and node.text[previous.end:reference.start] in _CONJUNCTIONS:
+            out[-1] = replace(previous, text=node.text[previous.start:reference.end], end=reference.end)
+        else:
+            out.append(reference)
+    return out
+
+
+_CONJUNCTIONS = ("和", "及", "以及", "或者", "与", "、")
 
 
 def _reference(kind: str, match: re.Match, node: Provision, article: Provision, paragraph: int,
@@ -205,9 +228,9 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     text = match.group()
     if kind == "external":
         title, before = match.group("title"), node.text[:match.start()]
-        if before.endswith("称") or title.endswith("请示") or \
+        if before.endswith(("称", "抚按")) or title.endswith("请示") or \
                 _INSTRUMENT.search(title) and "关于" not in title and not title.endswith("议定书"):
-            return None  # an alias, a request, a certificate, form, letter or newspaper: not law
+            return None  # an alias, a book sworn on, a request, a certificate, form, letter or newspaper: not law
         if (annex := _OWN_ANNEX.search(before)) and annex.group():  # 本条例所附《…表》, 本条例附件《…清单》
             start = annex.start("self") if annex["self"] else match.start()
             return Reference("internal", node.text[start:match.end()], node.eid, start, match.end())
@@ -247,7 +270,7 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     subject before a list of kinds of law (违反计量法律、法规), coordinated issuers (依照上级军事机关和
     本市的有关规定) belong to it; ``None`` if it is an act's own 有关规定 (海关法的有关规定)."""
     span, before = text[start:end], text[:start]
-    if span in ("有关规定", "的有关规定") or span.startswith("有关法") and before.endswith("的"):
+    if span in ("有关规定", "的有关规定") or span.startswith("的有关法") or span.startswith("有关法") and before.endswith("的"):
         if _ACT_END.search(before) or _KINDS_OF.search(before):
             return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
