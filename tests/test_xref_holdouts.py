@@ -74,7 +74,8 @@ SAMPLES = [
     Sample("xref_holdout13", 20261210, 200, 239, (0.967, 0.967),
            _floors((0.98, 0.99), (0.98, 0.98), (0.98, 0.98), (0.99, 0.99))),
     Sample("xref_holdout14", 20261211, 200, 266, (0.935, 0.925),
-           _floors((0.97, 0.97), (0.97, 0.98), (0.93, 0.84), (0.97, 0.94))),
+           _floors((0.97, 0.97), (0.97, 0.98), (0.93, 0.84), (0.97, 0.94))),    Sample("xref_holdout15", 20261212, 200, 267, (0.950, 0.921),
+           _floors((0.95, 0.98), (0.98, 0.97), (0.94, 0.93), (0.96, 0.96))),
 ]
 _IDS = [sample.name for sample in SAMPLES]
 
@@ -94,6 +95,18 @@ def test_sample_is_well_formed_and_unseen_by_earlier_draws(index):
 @pytest.mark.parametrize("sample", SAMPLES, ids=_IDS)
 def test_precision_and_recall_floors(sample, capsys):
     check_floors_with_overlap(load(sample.path), sample.floors, sample.name, capsys)
+
+
+def test_a_second_labeller_agrees_with_the_first():
+    """xref_holdout15 was labelled twice, independently: the labels are the conventions
+    applied, not one reader's taste (exact span and kind, each labelling scored as if
+    the other were the tool)."""
+    first, second = load(DATA / "xref_holdout15.jsonl"), load(DATA / "xref_holdout15_second.jsonl")
+    assert [(i["file"], i["eid"], i["text"]) for i in first] == [(i["file"], i["eid"], i["text"]) for i in second]
+    check_well_formed(second)
+    a = {(n, r["start"], r["end"], r["kind"]) for n, i in enumerate(first) for r in i["references"]}
+    b = {(n, r["start"], r["end"], r["kind"]) for n, i in enumerate(second) for r in i["references"]}
+    assert len(a & b) / len(a) >= 0.99 and len(a & b) / len(b) >= 0.99
 
 
 @pytest.mark.corpus

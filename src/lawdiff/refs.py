@@ -36,7 +36,7 @@ _ITEM = rf"[（(]{_CN}[)）]"
 #: 第一至三项, 第二至第四项, 第一、二项 and 第（一）至（五）项 are one chain too
 _NUMBERED_ITEMS = rf"(?:第{_ITEM_NO}(?:(?:至|、)第?{_ITEM_NO})*项|第{_ITEM_NO}(?:、?{_ITEM})+项)"
 _ITEMS = rf"(?:{_NUMBERED_ITEMS}|{_ITEM}(?:、?{_ITEM})*项?)"
-_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书)?"
+_ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书|条首部分|开始部分)?"
 _ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:、{_N})+条)"  # 第三、四、五条
 _ONE = rf"(?:(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
@@ -54,11 +54,14 @@ _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 o
 #: Short titles of the national laws (generated from the corpus, see tests/test_law_titles.py):
 #: a law cited by name without 《》 is one of these, or an older one the heuristics catch.
 LAW_TITLES = frozenset(resources.files("lawdiff").joinpath("law_titles.txt").read_text("utf-8").split())
+#: Short names courts use that are no title's tail (调解仲裁法 is not the 仲裁法).
+LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法"}
 
 PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
         rf"(?<!本)《(?P<title>[^《》]{{2,120}}?)》"
         rf"(?:(?:（[^（）]{{0,24}}号）|（以下简称[^（）]{{1,24}}）)?(?P<chain>原?{_CHAIN}))?")),
+    ("external-implementing", re.compile(r"(?<=》及)其实施(?:条例|细则|办法)")),  # 《…检疫法》及其实施条例
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})"
                                   rf"|该条(?!例)(?:第{_N}款)?(?:第{_ITEM_NO}项)?")),  # 婚姻法第四十六条…该条规定
     ("external-bare", re.compile(
@@ -68,7 +71,7 @@ PATTERNS = [
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关|另有规定))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?P<title>(?:中华人民共和国)?(?:{'|'.join(sorted(LAW_TITLES, key=len, reverse=True))})(?:实施条例|实施细则)?)"
         rf"(?P<chain>原?{_CHAIN})")),
@@ -83,7 +86,7 @@ PATTERNS = [
         rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
         r"法律(?:、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|司法解释(?:和|、|及)规范性文件|"  # 法律、法律解释或者司法解释
         rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家|外国)的?法律{_NOT_LAW}(?![、和]|法规)|"
-        r"(?<!有关)国家规定|"  # 违反国家规定: the 刑法 (第九十六条) defines the term
+        r"(?<!有关)国家(?:和|、)?(?:本省|本市|省|市)?规定|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
@@ -98,16 +101,16 @@ PATTERNS = [
         r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
-        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权|已|未|和|或者国务院规定)"
+        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触)"
         rf"|有关(?:(?!法|规|有关|部门|机关|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?{_KINDS}"  # 有关税收法律、行政法规
         rf"|{_ISSUERS}关于[^\W\d_]{{2,20}}?的规定"  # 国家关于禁止或者限制寄递物品的规定
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
-        r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|采取|予以)"
+        r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|强制性规定|采取|予以)"
         r"|(?:(?<=当时的)|(?<=没有)|(?<=在)|(?<=由))法律(?=规定)"
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
-_NEEDS = {"external": ("《",), "external-again": ("该",), "external-bare": ("法",), "external-known": ("法",),
+_NEEDS = {"external": ("《",), "external-again": ("该",), "external-implementing": ("其实施",), "external-bare": ("法",), "external-known": ("法",),
           "internal": ("第",), "internal-self": ("本",),
           "relative": ("前", "本条"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
@@ -165,7 +168,7 @@ def find_references(expression: Expression) -> list[Reference]:
     if articles:
         return [r for article in articles for r in _in_article(article)]
     context = context_act(expression.work.title)
-    kinds = ("external", "external-again", "external-bare", "external-known", "internal-self", "generic", "parts",
+    kinds = ("external", "external-implementing", "external-again", "external-bare", "external-known", "internal-self", "generic", "parts",
              "relative") + (("internal",) if context else ())
     found = [r for unit in expression.body for r in _in_article(unit, kinds)]
     return [replace(r, kind="external", target_work=context, target_eids=())  # its 第X条 are the act's
@@ -235,18 +238,22 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
             start = annex.start("self") if annex["self"] else match.start()
             return Reference("internal", node.text[start:match.end()], node.eid, start, match.end())
         return Reference("external", text, node.eid, match.start(), match.end(), title)
+    if kind == "external-implementing":
+        act = node.text[:match.start()].rsplit("《", 1)[-1].removesuffix("》及")
+        return Reference("external", text, node.eid, match.start(), match.end(), act + text.removeprefix("其"))
     if kind == "external-again":
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
     if kind == "external-bare":  # 人民法院认定反不正当竞争法第六条: the name is the longest law title it ends with,
         title = match.group("title")  # else what follows the last verb (被诉垄断行为属于反垄断法第十三条)
         act = title.removesuffix("实施条例").removesuffix("实施细则")  # 森林法实施条例: the 森林法's
-        known = [k for k in range(len(act)) if act[k:] in LAW_TITLES]
+        known = [k for k in range(len(act)) if act[k:] in LAW_TITLES or act[k:] in LAW_ALIASES]
         if match["bare"] is not None and not known:
             return None
         cut = known[0] if known else max((title.rfind(word) + len(word) for word in _BEFORE_TITLE if word in title),
                                            default=0)
         start = match.start() + cut
-        return Reference("external", node.text[start:match.end()], node.eid, start, match.end(), title[cut:])
+        return Reference("external", node.text[start:match.end()], node.eid, start, match.end(),
+                         LAW_ALIASES.get(title[cut:], title[cut:]))
     if kind == "external-known":
         return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
     if kind == "generic":
@@ -274,7 +281,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
         if _ACT_END.search(before) or _KINDS_OF.search(before):
             return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
-        while start > 0 and end - start < 20 and text[start - 1] not in _STOPS \
+        listed = text.endswith("的", 0, start) or span.startswith("的")  # 消费税、增值税、营业税的有关规定
+        while start > 0 and end - start < 20 and (text[start - 1] not in _STOPS or listed and text[start - 1] == "、") \
                 and not (text[start - 1] in "和与及" and (start == first or not _ISSUER_END.search(text[:start - 1]))
                          and not text.endswith("中华人民共和", 0, start)) \
                 and not _VERB_END.search(text[:start]) and not _NOUN_END.search(text[:start]):
