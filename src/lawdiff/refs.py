@@ -81,9 +81,12 @@ PATTERNS = [
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
                             rf"|本条款?{_ITEMS}")),  # 本条(一)项, 本条款第(二)、(三)项
+    ("amended-part", re.compile(r"(?<=将)引言(?=修改为)")),  # an interpretation's 引言, in the decision amending it
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
+        r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|"  # 国务院和国务院财政、税务主管部门另有规定
+        r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地)的?法律|"  # another state's law as the source of a rule
         r"法律(?:、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|司法解释(?:和|、|及)规范性文件|"  # 法律、法律解释或者司法解释
         rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家|外国)的?法律{_NOT_LAW}(?![、和]|法规)|"
         r"(?<!有关)国家(?:和|、)?(?:本省|本市|省|市)?规定|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
@@ -112,7 +115,7 @@ PATTERNS = [
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-again": ("该",), "external-implementing": ("其实施",), "external-bare": ("法",), "external-known": ("法",),
           "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条"), "parts": ("第",), "generic": ("法", "规")}
+          "relative": ("前", "本条"), "parts": ("第",), "amended-part": ("引言",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
@@ -168,12 +171,25 @@ def find_references(expression: Expression) -> list[Reference]:
     if articles:
         return [r for article in articles for r in _in_article(article)]
     context = context_act(expression.work.title)
-    kinds = ("external", "external-implementing", "external-again", "external-bare", "external-known", "internal-self", "generic", "parts",
-             "relative") + (("internal",) if context else ())
+    kinds = ("external", "external-implementing", "external-again", "external-bare", "external-known",
+             "internal-self", "generic", "parts", "relative") + (("internal", "amended-part") if context else ())
     found = [r for unit in expression.body for r in _in_article(unit, kinds)]
-    return [replace(r, kind="external", target_work=context, target_eids=())  # its 第X条 are the act's
-            if context and r.kind == "internal" and "条" in r.text and not r.text.startswith(("前", "本条")) else r
+    amending = bool(re.search("修改|补充", expression.work.title))
+    return [replace(r, kind="external", target_work=context, target_eids=()) if _of_the_act(r, context, amending) else r
             for r in found]
+
+
+def _of_the_act(reference: Reference, context: str, amending: bool) -> bool:
+    """Whether an internal-looking reference of a document without articles means
+    the act it discusses: its 第X条 do; in an amending decision everything in the
+    amended act's new text does (本条第二款, 第二款, 本规定第二条 — the 本规定 is the
+    amended act); a 补充安排 naming no act in its title keeps what it calls itself
+    (本补充安排第一条)."""
+    if reference.kind != "internal" or reference.text.startswith("前"):
+        return False
+    if amending:
+        return bool(context) or not _SELF_FIRST.match(reference.text)
+    return bool(context) and "条" in reference.text and not reference.text.startswith("本条")
 
 
 def context_act(title: str) -> str:
@@ -263,7 +279,7 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     if kind == "relative":
         return Reference("internal", text, node.eid, match.start(), match.end(),
                          target_eids=_relative(match, article, paragraph))
-    if kind == "parts":  # 第二款、第三款 / 第79项至第81项 of this article: not resolved to eIds here
+    if kind in ("parts", "amended-part"):  # 第二款、第三款 / 第79项至第81项 of this article: not resolved to eIds here
         return Reference("internal", text, node.eid, match.start(), match.end())
     before, after = node.text[:match.start()].rstrip(" \u3000")[-1:], node.text[match.end():match.end() + 1]
     if after in (" ", "\u3000") and before in ("", "。"):
@@ -285,7 +301,7 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
         while start > 0 and end - start < 20 and (text[start - 1] not in _STOPS or listed and text[start - 1] == "、") \
                 and not (text[start - 1] in "和与及" and (start == first or not _ISSUER_END.search(text[:start - 1]))
                          and not text.endswith("中华人民共和", 0, start)) \
-                and not _VERB_END.search(text[:start]) and not _NOUN_END.search(text[:start]):
+                and not _ends_the_qualifier(text[:start]) and not _NOUN_END.search(text[:start]):
             start -= 1
         if text[start - 1:start] == "》" and start < first:
             return None  # 《…保险法》中保险合同的有关规定: the act just named
@@ -307,6 +323,15 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
             return None  # 其他法律的有关规定: the 法律 is the reference
         start += 1
     return start
+
+
+def _ends_the_qualifier(before: str) -> bool:
+    """A verb (or 其他, 等) before a generic reference's qualifier ends it — but a list of
+    subjects closed by 等 belongs to it (市容环境卫生管理等有关规定), unless the list
+    names acts (《A》等有关规定: 等 opens the list)."""
+    end = _VERB_END.search(before)
+    return end is not None and not (end.group() == "等" and len(before) > 2 and not _ACT_END.search(before[:-1])
+                                    and not _VERB_END.search(before[:-1]))
 
 
 def _chain_eids(chain: str) -> tuple[str, ...]:
