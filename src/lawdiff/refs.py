@@ -56,6 +56,7 @@ _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 o
 LAW_TITLES = frozenset(resources.files("lawdiff").joinpath("law_titles.txt").read_text("utf-8").split())
 #: Short names courts use that are no title's tail (调解仲裁法 is not the 仲裁法).
 LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法"}
+_LONGEST_TITLE = max(map(len, LAW_TITLES))
 
 PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
@@ -73,8 +74,7 @@ PATTERNS = [
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
         r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
-        rf"(?P<title>(?:中华人民共和国)?(?:{'|'.join(sorted(LAW_TITLES, key=len, reverse=True))})(?:实施条例|实施细则)?)"
-        rf"(?P<chain>原?{_CHAIN})")),
+        rf"(?<=[法典则])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?){_TAIL})")),
     ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL})")),
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
@@ -113,7 +113,7 @@ PATTERNS = [
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
-_NEEDS = {"external": ("《",), "external-again": ("该",), "external-implementing": ("其实施",), "external-bare": ("法",), "external-known": ("法",),
+_NEEDS = {"external": ("《",), "external-again": ("该",), "external-implementing": ("其实施",), "external-bare": ("法",), "external-known": ("第",),
           "internal": ("第",), "internal-self": ("本",),
           "relative": ("前", "本条"), "parts": ("第",), "amended-part": ("引言",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
@@ -271,7 +271,13 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         return Reference("external", node.text[start:match.end()], node.eid, start, match.end(),
                          LAW_ALIASES.get(title[cut:], title[cut:]))
     if kind == "external-known":
-        return Reference("external", text, node.eid, match.start(), match.end(), match.group("title"))
+        before = node.text[:match.start()]
+        title = next((before[-n:] for n in range(_LONGEST_TITLE, 1, -1) if before[-n:] in LAW_TITLES), None)
+        if title is None:
+            return None
+        title = ("中华人民共和国" if before.endswith("中华人民共和国" + title) else "") + title + (match["implementing"] or "")
+        start = match.start() - len(title) + len(match["implementing"] or "")
+        return Reference("external", node.text[start:match.end()], node.eid, start, match.end(), title)
     if kind == "generic":
         start = _generic_start(node.text, match.start("kinds") if match["kinds"] else match.start(), match.end())
         return None if start is None else Reference("generic", node.text[start:match.end()], node.eid, start,
