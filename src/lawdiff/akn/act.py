@@ -18,6 +18,7 @@ same bytes.  Layout written (strict AKN 3.0):
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Mapping, Sequence
 
@@ -27,7 +28,7 @@ from lxml.builder import ElementMaker
 from ..errors import InputError
 from ..grammar import label_number
 from ..model import Event, Expression, Modification, Provision, Work
-from ..safexml import parse_xml
+from ..safexml import parse_xml, xml_parser
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NSMAP = {"a": NS}
@@ -36,8 +37,13 @@ E = ElementMaker(namespace=NS, nsmap={None: NS})
 _ELEMENT = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": "section",
             "article": "article", "paragraph": "paragraph", "point": "point", "subpoint": "point"}
 _TAG = {kind: f"{{{NS}}}{name}" for kind, name in _ELEMENT.items()}
-_NUM, _HEADING, _INTRO, _CONTENT, _P, _REF = (f"{{{NS}}}{name}" for name in
-                                               ("num", "heading", "intro", "content", "p", "ref"))
+_NUM, _HEADING, _INTRO, _CONTENT, _P = (f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "p"))
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+_ATTRIBUTE_SPECIAL = re.compile('[&<"\t\n\r]')
+_PARSER = xml_parser()
+#: Elements the writer gave a text, empty, and the parser left without one.
+_EMPTY_TEXT = etree.XPath("//a:p[not(node())] | //a:ref[not(node())]", namespaces=NSMAP)
 _HIER_SKIP = frozenset(f"{{{NS}}}{name}" for name in ("num", "heading", "intro", "content", "wrapUp", "subheading"))
 _KIND_OF = {tag: kind for kind, tag in _TAG.items() if kind != "subpoint"}
 _EVENT_TYPE = {"adoption": "generation", "amendment": "amendment", "revision": "amendment"}
@@ -53,11 +59,9 @@ def to_akn(expression: Expression, links: Links | None = None) -> etree._Element
     """The AKN act; with ``links`` (from ``xref``), each reference span of a
     provision's text becomes an inline ``<ref href>``.  Reading the act back
     ignores the markup: the model's text is the text, with or without links."""
-    act = E.act(_meta(expression), _preface(expression), name=expression.work.subtype)
-    if expression.preamble:
-        act.append(E.preamble(*(E.p(line) for line in expression.preamble)))
-    act.append(E.body(*(_provision(p, None, links or {}) for p in expression.body)))
-    return E.akomaNtoso(act)
+    preamble = [X.preamble(*(X.p(line) for line in expression.preamble))] if expression.preamble else []
+    return _parsed(X.act(_meta_xml(expression), _preface_xml(expression), *preamble, _body_xml(expression, links or {}),
+                         name=expression.work.subtype))
 
 
 def serialise(expression: Expression, links: Links | None = None) -> bytes:
@@ -73,41 +77,50 @@ def serialise_tree(root: etree._Element) -> bytes:
 
 
 def _meta(expression: Expression) -> etree._Element:
+    """``<meta>`` as an element, for the amendment writer (which builds with ``E``)."""
+    return _parsed(_meta_xml(expression))[0]
+
+
+def _preface(expression: Expression) -> etree._Element:
+    return _parsed(_preface_xml(expression))[0]
+
+
+def _meta_xml(expression: Expression) -> _Markup:
     work, when = expression.work, expression.date.isoformat()
     expr_uri = expression.uri
-    meta = E.meta(E.identification(
-        E.FRBRWork(E.FRBRthis(value=f"{work.uri}/!main"), E.FRBRuri(value=work.uri),
-                   E.FRBRdate(date=work.date.isoformat(), name="adoption"), E.FRBRauthor(href="#legislator"),
-                   E.FRBRcountry(value=work.country), E.FRBRsubtype(value=work.subtype),
-                   E.FRBRnumber(value=work.number), E.FRBRname(value=work.title)),
-        E.FRBRExpression(E.FRBRthis(value=f"{expr_uri}/!main"), E.FRBRuri(value=expr_uri),
-                         E.FRBRdate(date=when, name="expression"), E.FRBRauthor(href="#legislator"),
-                         E.FRBRlanguage(language=expression.language)),
-        E.FRBRManifestation(E.FRBRthis(value=f"{expr_uri}/!main.xml"), E.FRBRuri(value=f"{expr_uri}.akn"),
-                            E.FRBRdate(date=when, name="transform"), E.FRBRauthor(href="#lawdiff")),
-        source="#lawdiff"))
+    meta = [X.identification(
+        X.FRBRWork(X.FRBRthis(value=f"{work.uri}/!main"), X.FRBRuri(value=work.uri),
+                   X.FRBRdate(date=work.date.isoformat(), name="adoption"), X.FRBRauthor(href="#legislator"),
+                   X.FRBRcountry(value=work.country), X.FRBRsubtype(value=work.subtype),
+                   X.FRBRnumber(value=work.number), X.FRBRname(value=work.title)),
+        X.FRBRExpression(X.FRBRthis(value=f"{expr_uri}/!main"), X.FRBRuri(value=expr_uri),
+                         X.FRBRdate(date=when, name="expression"), X.FRBRauthor(href="#legislator"),
+                         X.FRBRlanguage(language=expression.language)),
+        X.FRBRManifestation(X.FRBRthis(value=f"{expr_uri}/!main.xml"), X.FRBRuri(value=f"{expr_uri}.akn"),
+                            X.FRBRdate(date=when, name="transform"), X.FRBRauthor(href="#lawdiff")),
+        source="#lawdiff")]
     published = [e for e in expression.events if e.kind == "publication"]
     if published:
-        meta.append(E.publication(date=published[0].date.isoformat(), name="publication", showAs=work.title))
+        meta.append(X.publication(date=published[0].date.isoformat(), name="publication", showAs=work.title))
     if expression.events:
-        meta.append(E.lifecycle(*(
-            E.eventRef(eId=f"evt_{i}", date=e.date.isoformat(), refersTo=f"#{e.kind}",
+        meta.append(X.lifecycle(*(
+            X.eventRef(eId=f"evt_{i}", date=e.date.isoformat(), refersTo=f"#{e.kind}",
                        source="#rp_1" if e.kind in ("amendment", "revision") and expression.modifications else "#ro_1",
                        **({"type": _EVENT_TYPE[e.kind]} if e.kind in _EVENT_TYPE else {}))
             for i, e in enumerate(expression.events, 1)), source="#lawdiff"))
     if expression.modifications:
-        meta.append(E.analysis(E.passiveModifications(*(
+        meta.append(X.analysis(X.passiveModifications(*(
             _passive(k, m) for k, m in enumerate(expression.modifications, 1))), source="#lawdiff"))
     kinds = sorted({e.kind for e in expression.events})
-    passive = [E.passiveRef(eId="rp_1", href=amending_uri(expression), showAs=f"关于修改《{work.title}》的决定")] \
+    passive = [X.passiveRef(eId="rp_1", href=amending_uri(expression), showAs=f"关于修改《{work.title}》的决定")] \
         if expression.modifications else []
-    meta.append(E.references(
-        E.original(eId="ro_1", href=expr_uri, showAs=work.title), *passive,
-        E.TLCOrganization(eId="legislator", href=f"/ontology/organization/{work.country}/legislator", showAs="立法机关"),
-        E.TLCOrganization(eId="lawdiff", href="/ontology/organization/lawdiff", showAs="lawdiff"),
-        *(E.TLCEvent(eId=k, href=f"/ontology/event/{k}", showAs=_EVENT_NAME[k]) for k in kinds),
+    meta.append(X.references(
+        X.original(eId="ro_1", href=expr_uri, showAs=work.title), *passive,
+        X.TLCOrganization(eId="legislator", href=f"/ontology/organization/{work.country}/legislator", showAs="立法机关"),
+        X.TLCOrganization(eId="lawdiff", href="/ontology/organization/lawdiff", showAs="lawdiff"),
+        *(X.TLCEvent(eId=k, href=f"/ontology/event/{k}", showAs=_EVENT_NAME[k]) for k in kinds),
         source="#lawdiff"))
-    return meta
+    return X.meta(*meta)
 
 
 def amending_uri(expression: Expression) -> str:
@@ -115,68 +128,110 @@ def amending_uri(expression: Expression) -> str:
     return expression.modifications[0].source.split("/~", 1)[0]
 
 
-def _passive(number: int, modification: Modification) -> etree._Element:
-    element = E.textualMod(E.source(href=modification.source), E.destination(href=modification.destination),
-                           eId=f"pmod_{number}", type=modification.type)
-    if modification.previous:
-        element.append(E.previous(href=modification.previous))
-    return element
+def _passive(number: int, modification: Modification) -> _Markup:
+    previous = [X.previous(href=modification.previous)] if modification.previous else []
+    return X.textualMod(X.source(href=modification.source), X.destination(href=modification.destination), *previous,
+                        eId=f"pmod_{number}", type=modification.type)
 
 
-def _preface(expression: Expression) -> etree._Element:
-    return E.preface(E.longTitle(E.p(expression.work.title)), *(E.p(line) for line in expression.preface))
+def _preface_xml(expression: Expression) -> _Markup:
+    return X.preface(X.longTitle(X.p(expression.work.title)), *(X.p(line) for line in expression.preface))
 
 
 
-def _provision(provision: Provision, parent: etree._Element | None, links: Links) -> etree._Element:
-    """Write one provision (plain ``SubElement`` calls: the body is the hot path)."""
-    tag = _TAG[provision.kind]
-    element = etree.Element(tag, eId=provision.eid) if parent is None else \
-        etree.SubElement(parent, tag, eId=provision.eid)
+def _body_xml(expression: Expression, links: Links) -> _Markup:
+    parts = ["<body>"]
+    for provision in expression.body:
+        _provision(provision, links, parts)
+    parts.append("</body>")
+    return _Markup("".join(parts))
+
+
+def _provision(provision: Provision, links: Links, parts: list[str]) -> None:
+    name = _ELEMENT[provision.kind]
+    parts.append(f'<{name} eId="{_attribute(provision.eid)}">')
     if provision.label:
-        etree.SubElement(element, _NUM).text = provision.label
+        parts.append(f"<num>{_escape(provision.label)}</num>")
     if provision.heading:
-        etree.SubElement(element, _HEADING).text = provision.heading
+        parts.append(f"<heading>{_escape(provision.heading)}</heading>")
     if provision.children:
         if provision.text:
-            _lines(etree.SubElement(element, _INTRO), provision.text, links.get(provision.eid, ()))
+            _lines("intro", provision.text, links.get(provision.eid, ()), parts)
         for child in provision.children:
-            _provision(child, element, links)
+            _provision(child, links, parts)
     else:
-        _lines(etree.SubElement(element, _CONTENT), provision.text, links.get(provision.eid, ()))
-    return element
+        _lines("content", provision.text, links.get(provision.eid, ()), parts)
+    parts.append(f"</{name}>")
 
 
-def _lines(holder: etree._Element, text: str, spans: Sequence[tuple[int, int, str]] = ()) -> None:
-    if not spans:  # the common case, kept cheap
-        for line in text.split("\n"):
-            etree.SubElement(holder, _P).text = line
+def _lines(holder: str, text: str, spans: Sequence[tuple[int, int, str]], parts: list[str]) -> None:
+    """``text`` in ``<holder>``, one ``<p>`` a line."""
+    if not spans:  # the common case, kept cheap: escaping keeps the newlines to split at
+        parts.append(f"<{holder}><p>{_escape(text).replace(chr(10), '</p><p>')}</p></{holder}>")
         return
+    parts.append(f"<{holder}>")
     offset = 0
     for line in text.split("\n"):
-        paragraph = etree.SubElement(holder, _P)
         inside = sorted((a - offset, b - offset, href) for a, b, href in spans if offset <= a and b <= offset + len(line))
-        _linked(paragraph, line, inside)
+        parts.append(f"<p>{_linked(line, inside)}</p>")
         offset += len(line) + 1
+    parts.append(f"</{holder}>")
 
 
-def _linked(paragraph: etree._Element, line: str, spans: list[tuple[int, int, str]]) -> None:
+def _linked(line: str, spans: list[tuple[int, int, str]]) -> str:
     """Text with ``<ref>`` around each (non-overlapping) span."""
-    position, last = 0, None
+    out, position = [], 0
     for start, end, href in spans:
         if start < position:
             continue
-        if last is None:
-            paragraph.text = line[position:start]
-        else:
-            last.tail = line[position:start]
-        last = etree.SubElement(paragraph, _REF, href=href)
-        last.text = line[start:end]
+        out.append(f'{_escape(line[position:start])}<ref href="{_attribute(href)}">{_escape(line[start:end])}</ref>')
         position = end
-    if last is None:
-        paragraph.text = line
-    else:
-        last.tail = line[position:]
+    out.append(_escape(line[position:]))
+    return "".join(out)
+
+
+class _Markup(str):
+    """XML already written: ``X`` copies it, where a plain ``str`` is text to escape."""
+
+
+class _Writer:
+    """``ElementMaker``'s calling convention, writing XML text: ``X.p("text")``,
+    ``X.FRBRuri(value=uri)``.  lxml parses a whole act written so in one call
+    (``_parsed``): the body is the hot path of ``convert``, and a Python-level
+    element call per provision, num, content and p cost twice as much as the
+    writing and parsing together.  The tree is the one those calls built."""
+
+    def __getattr__(self, name: str):
+        def element(*children: str, **attributes: str) -> _Markup:
+            written = "".join(f' {key}="{_attribute(value)}"' for key, value in attributes.items())
+            inner = "".join(child if isinstance(child, _Markup) else _escape(child) for child in children)
+            return _Markup(f"<{name}{written}>{inner}</{name}>")
+        return element
+
+
+X = _Writer()
+
+
+def _parsed(markup: str) -> etree._Element:
+    """Written elements as a tree: an ``<akomaNtoso>`` (it declares the namespace) holding them."""
+    xml = f'<akomaNtoso xmlns="{NS}">{markup}</akomaNtoso>'
+    root = etree.fromstring(xml.encode(), _PARSER)
+    if "<p></p>" in xml or '"></ref>' in xml:  # rare: spare the other acts the search
+        for element in _EMPTY_TEXT(root):
+            element.text = ""  # lxml writes a text set to "" as <p></p>: parsing dropped it
+    return root
+
+
+def _escape(text: str) -> str:
+    """Text as XML character data (a CR is kept as a reference: a parser would make it LF)."""
+    if "&" in text or "<" in text or ">" in text or "\r" in text:  # rare: test before translating
+        return text.translate(_TEXT_ESCAPES)
+    return text
+
+
+def _attribute(value: str) -> str:
+    """A value as a quoted attribute's content (whitespace kept from attribute-value normalisation)."""
+    return value.translate(_ATTRIBUTE_ESCAPES) if _ATTRIBUTE_SPECIAL.search(value) else value
 
 
 # ---------------------------------------------------------------- reading

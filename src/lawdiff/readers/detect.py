@@ -70,7 +70,11 @@ def _read_decoded(decoded: str, encoding: str, notes: tuple[str, ...], path: str
 
 
 def _checked(source: SourceText) -> SourceText:
-    """Refuse characters XML cannot hold (controls, U+FFFE/U+FFFF): the mark of a binary file."""
+    """Refuse characters XML cannot hold (controls, U+FFFE/U+FFFF): the mark of a binary file.
+    One search over all the lines answers for nearly every file; only a file that
+    has such a character is searched line by line, for the line to report."""
+    if not _NOT_XML.search("\n".join(line.text for line in source.lines)):
+        return source
     for line in source.lines:
         if bad := _NOT_XML.search(line.text):
             raise InputError(source.path, f"control character U+{ord(bad.group()):04X} in the text "
