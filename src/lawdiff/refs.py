@@ -37,7 +37,7 @@ _ITEM = rf"[（(]{_CN}[)）]"
 _NUMBERED_ITEMS = rf"(?:第{_ITEM_NO}(?:(?:至|、)第?{_ITEM_NO})*项|第{_ITEM_NO}(?:、?{_ITEM})+项)"
 _ITEMS = rf"(?:{_NUMBERED_ITEMS}|{_ITEM}(?:、?{_ITEM})*项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}(?:、{_N})*款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书|条首部分|开始部分)?"
-_ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:、{_N})+条)"  # 第三、四、五条
+_ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:(?:、|至第?){_N})+条)"  # 第三、四、五条, 第一至第三条
 _ONE = rf"(?:(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
@@ -54,9 +54,13 @@ _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 o
 #: Short titles of the national laws (generated from the corpus, see tests/test_law_titles.py):
 #: a law cited by name without 《》 is one of these, or an older one the heuristics catch.
 LAW_TITLES = frozenset(resources.files("lawdiff").joinpath("law_titles.txt").read_text("utf-8").split())
+#: Short titles of the State Council's regulations that end in 条例 (same provenance): cited bare with an
+#: article (期货交易管理条例第八十五条) only after a word that ends the phrase before them, since a local
+#: regulation's title may end in one (北京市信访条例).
+REGULATION_TITLES = frozenset(resources.files("lawdiff").joinpath("regulation_titles.txt").read_text("utf-8").split())
 #: Short names courts use that are no title's tail (调解仲裁法 is not the 仲裁法).
 LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法"}
-_LONGEST_TITLE = max(map(len, LAW_TITLES))
+_LONGEST_TITLE = max(map(len, LAW_TITLES | REGULATION_TITLES))
 
 PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
@@ -74,9 +78,9 @@ PATTERNS = [
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
         r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
-        rf"(?<=[法典则])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
+        rf"(?<=[法典则例])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?){_TAIL})")),
-    ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL})")),
+    ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL}|附件{_CN}(?!《))")),
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
@@ -87,6 +91,7 @@ PATTERNS = [
         rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
         r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|"  # 国务院和国务院财政、税务主管部门另有规定
         r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地)的?法律|"  # another state's law as the source of a rule
+        r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|"  # …缔结或者参加的国际条约同本规则有不同规定的
         r"(?:有关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|司法解释(?:和|、|及)规范性文件|"  # 法律、法律解释或者司法解释
         rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家|外国)的?法律{_NOT_LAW}(?![、和]|法规)|"
         r"(?<!有关)国家(?:和|、)?(?:本省|本市|省|市)?规定|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
@@ -145,6 +150,7 @@ _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
                  "和", "或者", "及", "与", "为", "是", "由", "在", "经", "实施", "构成", "执行", "修正后", "后")
+_PHRASE_BEFORE = re.compile(rf"(?:^|[{re.escape(_STOPS)}]|{'|'.join(_BEFORE_TITLE)})$")
 _ONE_RE = re.compile(rf"第(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第[（(]?(?P<i>{_N})[)）]?项)?")
 
 
@@ -272,7 +278,9 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
                          LAW_ALIASES.get(title[cut:], title[cut:]))
     if kind == "external-known":
         before = node.text[:match.start()]
-        title = next((before[-n:] for n in range(_LONGEST_TITLE, 1, -1) if before[-n:] in LAW_TITLES), None)
+        title = next((before[-n:] for n in range(_LONGEST_TITLE, 1, -1)
+                      if before[-n:] in LAW_TITLES or before[-n:] in REGULATION_TITLES
+                      and _PHRASE_BEFORE.search(before[:-n])), None)
         if title is None:
             return None
         title = ("中华人民共和国" if before.endswith("中华人民共和国" + title) else "") + title + (match["implementing"] or "")
