@@ -38,7 +38,7 @@ _NUMBERED_ITEMS = rf"(?:第{_ITEM_NO}(?:(?:至|、)第?{_ITEM_NO})*项|第{_ITEM
 _ITEMS = rf"(?:{_NUMBERED_ITEMS}|{_ITEM}(?:、?{_ITEM})*项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}(?:、{_N})*款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书|条首部分|开始部分)?"
 _ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:(?:、|至第?){_N})+条)"  # 第三、四、五条, 第一至第三条
-_ONE = rf"(?:(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
+_ONE = rf"(?:(?:第{_N}编)?(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|(?:第{_N}编)?第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"(?:第{_ITEM_NO}款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
@@ -89,7 +89,7 @@ PATTERNS = [
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
-        r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|"  # 国务院和国务院财政、税务主管部门另有规定
+        r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
         r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地)的?法律|"  # another state's law as the source of a rule
         r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|"  # …缔结或者参加的国际条约同本规则有不同规定的
         r"(?:有关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|司法解释(?:和|、|及)(?:规范性文件|有关规定)|"
@@ -110,14 +110,14 @@ PATTERNS = [
         r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
-        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触)"
+        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触)"
         rf"|有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
         rf"|(?<={_SUBJECT_VERBS})(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
         rf"|{_ISSUERS}关于[^\W\d_]{{2,20}}?的规定"  # 国家关于禁止或者限制寄递物品的规定
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|强制性规定|采取|予以)"
-        r"|(?:(?<=当时的)|(?<=没有)|(?<=在)|(?<=由))法律(?=规定)"
+        r"|(?:(?<=当时的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）))法律(?=规定)"
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
@@ -131,7 +131,7 @@ _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等)"
                       r"(?P<subject>[^\W\d_]{2,10}|(?:[^\W\d_]{2,10}、)+[^\W\d_]{1,10}(?:及|和|以及)其他)$")
 _ITEM_WORDS = rf"(?:(?!{_SUBJECT_VERBS})[^\W\d_]){{2,10}}"
-_SUBJECTS = re.compile(rf"(?:^(?P<listed>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}等)"
+_SUBJECTS = re.compile(rf"(?:(?:^|(?<=[，；]))(?P<listed>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}(?:等|及其他))"
                        rf"|(?:{_SUBJECT_VERBS})(?P<subjects>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}等?))$")  # 物价、…、治安等有关法律、法规
 _CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)"
                         r"(?P<issuer>[^\W\d_]{0,10}(?:机关|部门|政府|机构|委员会|国务院|法院|检察院)(?:和|与|或者))$")
@@ -146,6 +146,8 @@ _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _SELF_INSIDE = re.compile(_SELF)
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
+#: 《…城市房地产管理法》施行后订立的合同: a time, not a citation
+_TIME_AFTER = re.compile(r"(?:施行|实施)(?:以?前|以?后)")
 _SELF_ABOUT = re.compile(rf"(?:{_SELF})(?:对|关于)[^，。；：]*$")
 _KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})(?:的?其他|中)$|(?:法律|法规|规章)$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
@@ -194,11 +196,11 @@ def _of_the_act(reference: Reference, context: str, amending: bool) -> bool:
     amended act's new text does (本条第二款, 第二款, 本规定第二条 — the 本规定 is the
     amended act); a 补充安排 naming no act in its title keeps what it calls itself
     (本补充安排第一条)."""
-    if reference.kind != "internal" or reference.text.startswith("前"):
+    if reference.kind != "internal":
         return False
     if amending:
-        return bool(context) or not _SELF_FIRST.match(reference.text)
-    return bool(context) and "条" in reference.text and not reference.text.startswith("本条")
+        return bool(context) or not (_SELF_FIRST.match(reference.text) or reference.text.startswith("前"))
+    return bool(context) and "条" in reference.text and not reference.text.startswith(("本条", "前"))
 
 
 def context_act(title: str) -> str:
@@ -256,7 +258,7 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     text = match.group()
     if kind == "external":
         title, before = match.group("title"), node.text[:match.start()]
-        if before.endswith(("称", "抚按")) or title.endswith("请示") or \
+        if before.endswith(("称", "抚按")) or title.endswith("请示") or _TIME_AFTER.match(node.text, match.end()) or \
                 _INSTRUMENT.search(title) and "关于" not in title and not title.endswith("议定书"):
             return None  # an alias, a book sworn on, a request, a certificate, form, letter or newspaper: not law
         if (annex := _OWN_ANNEX.search(before)) and annex.group():  # 本条例所附《…表》, 本条例附件《…清单》
@@ -310,7 +312,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     subject before a list of kinds of law (违反计量法律、法规), coordinated issuers (依照上级军事机关和
     本市的有关规定) belong to it; ``None`` if it is an act's own 有关规定 (海关法的有关规定)."""
     span, before = text[start:end], text[:start]
-    if span in ("有关规定", "的有关规定") or span.startswith("的有关法") or span.startswith("有关法") and before.endswith("的"):
+    if span in ("有关规定", "的有关规定") or span.startswith("的有关法") \
+            or span.startswith("有关法") and before.endswith("的") and not before.endswith(("时的", "前的", "后的")):
         if _ACT_END.search(before) or _KINDS_OF.search(before):
             return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
