@@ -136,6 +136,39 @@ def test_article_history(store):
         history("article twelve")
 
 
+def test_article_history_follows_a_renumbered_article(store):
+    """A new 第一条 renumbers the rest: today's 第三条 is the 第二条 of before, and its
+    history is that article's, not the history of whatever was once numbered 第三条."""
+    inserted = date(2025, 1, 1)
+    store.add(with_events(expression(inserted, article(1, "本条例所称测试，是指检验。"),
+                                     *(replace(a, num=a.num + 1, label=f"第{'二三四五'[k]}条")
+                                       for k, a in enumerate(V3.body))),
+                          (ADOPTED, "adoption"), (inserted, "amendment")))
+    changes = store.article_history("ceshi", "第三条")
+    assert [(c.version.date, c.change) for c in changes] == [(ADOPTED, "added"), (AMENDED, "changed"),
+                                                              (inserted, "renumbered")]
+    assert (changes[-1].previous.label, changes[-1].article.label) == ("第二条", "第三条")
+    assert [(c.version.date, c.change) for c in store.article_history("ceshi", "第一条")] == [(inserted, "added")]
+
+
+@pytest.mark.corpus
+def test_article_history_of_the_antimonopoly_law_follows_the_2022_renumbering(tmp_path, lawrefbook):
+    """反垄断法 2022 第六条 (abuse of dominance, jointly) is 2007 第五条 with its words unchanged:
+    ``store log --article 第六条`` says renumbered, not changed; 2022 第五条 (公平竞争审查) is new."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for year in ("2007-08-30", "2022-06-24"):
+        (sources / f"反垄断法({year}).md").write_bytes((lawrefbook / "经济法" / f"反垄断法({year}).md").read_bytes())
+    directory = tmp_path / "store"
+    assert cli("init", directory).exit_code == 0
+    assert cli("import-history", directory, sources).exit_code == 0
+    log = cli("log", directory, "fanlongduan", "--article", "第六条").output.splitlines()
+    assert [line.split()[0] for line in log] == ["2007-08-30", "2022-06-24"]
+    assert log[0].endswith("added") and log[1].endswith("renumbered 第五条 → 第六条")
+    log = cli("log", directory, "fanlongduan", "--article", "第五条").output.splitlines()
+    assert len(log) == 1 and log[0].startswith("2022-06-24") and log[0].endswith("added")
+
+
 def test_numbering_findings_are_warnings(tmp_path):
     store = init_store(tmp_path / "store")
     added = store.add(expression(ADOPTED, article(1, "甲。"), article(3, "丙。")))

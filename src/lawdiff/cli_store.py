@@ -18,7 +18,7 @@ from .cli_common import err, fail, out, parse_date
 from .convert import convert_file
 from .errors import InputError
 from .render.findings import findings_text
-from .store import Imported, Store, StoreError, Version, import_history, init_store
+from .store import ArticleChange, Imported, Store, StoreError, Version, import_history, init_store
 
 store_app = typer.Typer(help="Version store: every version of every work in git, one commit and tag each.",
                         no_args_is_help=True, add_completion=False)
@@ -29,6 +29,13 @@ def _open(directory: Path) -> Store:
         return Store(directory)
     except StoreError as error:
         raise fail(error)
+
+
+def _change_note(change: ArticleChange) -> str:
+    """``changed``, or ``renumbered 第五条 → 第六条`` where the number moved."""
+    old, new = change.previous, change.article
+    moved = old is not None and new is not None and old.label != new.label
+    return f"{change.change} {old.label} → {new.label}" if moved else change.change
 
 
 def _line(version: Version, note: str = "") -> str:
@@ -81,7 +88,8 @@ def add(
 def log(
     directory: Path = typer.Argument(..., help="The store."),
     work: str = typer.Argument(..., help="Work URI, tag slug or unambiguous suffix (fanlongduan)."),
-    article: Optional[str] = typer.Option(None, "--article", help="Only versions changing it (第十二条 or art_12)."),
+    article: Optional[str] = typer.Option(None, "--article", help="Only versions that added, changed, renumbered or removed it (第十二条 or "
+                                                              "art_12, as numbered in the newest version that has it)."),
 ) -> None:
     """List a work's versions, oldest first: date, event, commit, tag.
 
@@ -92,7 +100,7 @@ def log(
         if article is None:
             lines = [_line(v) for v in store.versions(work)]
         else:
-            lines = [_line(c.version, c.change) for c in store.article_history(work, article)]
+            lines = [_line(c.version, _change_note(c)) for c in store.article_history(work, article)]
     except StoreError as error:
         raise fail(error)
     out.print("\n".join(lines), markup=False)

@@ -71,6 +71,7 @@ from .convert import convert_file
 from .errors import InputError, LawdiffError
 from .findings import Finding, Severity
 from .grammar import classify
+from .history import article_steps
 from .model import Expression, Provision
 from .validate import validate_xml
 
@@ -115,8 +116,9 @@ class Added:
 @dataclass(frozen=True, slots=True)
 class ArticleChange:
     version: Version
-    change: str  # "added" | "changed" | "removed"
-    article: Provision | None  # None when removed (repealed or renumbered)
+    change: str  # "added" | "changed" | "renumbered" | "removed"
+    article: Provision | None  # None when removed
+    previous: Provision | None = None  # the article before this version (its old number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,20 +418,15 @@ class Store:
         return self.expression(self.resolve_version(ref))
 
     def article_history(self, work: str, label_or_eid: str) -> list[ArticleChange]:
-        """The versions in which a provision (``第十二条`` or ``art_12``, found by eId) was added,
-        changed or removed, oldest first."""
+        """The versions in which an article (``第十二条`` or ``art_12``, as numbered in the newest
+        version that has it) was added, changed, renumbered or removed, oldest first — followed
+        through renumbering by the aligner (``history.article_steps``)."""
         eid = provision_eid(label_or_eid)
-        changes, previous, seen = [], None, False
-        for version in self.versions(work):
-            article = self.expression(version).by_eid().get(eid)
-            seen = seen or article is not None
-            if article != previous:
-                change = "removed" if article is None else "added" if previous is None else "changed"
-                changes.append(ArticleChange(version, change, article))
-            previous = article
-        if not seen:
+        versions = self.versions(work)
+        steps = article_steps([self.expression(version) for version in versions], eid)
+        if not steps:
             raise StoreError(f"{self.find_work(work)}: no stored version has {eid}")
-        return changes
+        return [ArticleChange(versions[s.index], s.change, s.article, s.previous) for s in steps]
 
 
 def _no_such_work(name: str, works: list[str]) -> StoreError:
