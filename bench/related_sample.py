@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "related_sample.jsonl"
 LOCAL = ["heilongjiang-digital-economy-2024-12-19.txt", "北京市数字经济促进条例(2022-11-25).md",
          "浙江省数字经济促进条例(2020-12-24).md"]
-SEED = 20261202
+SEED = 20261203
 MIN_CHARS = 40
 
 
@@ -36,24 +36,30 @@ def related_index():
     return RelatedIndex([versions[-1] for versions in register.acts.values()])
 
 
-def local_articles() -> list[tuple[str, object]]:
+def local_articles() -> list[tuple[str, object, object]]:
+    """(file, article, the spread of its document's words) for every long enough article."""
     from lawdiff.convert import convert_file
+    from lawdiff.register import Spread
 
-    return [(name, article) for name in LOCAL
-            for article in convert_file(ROOT / "corpus" / "sources" / name).expression.articles()
-            if len(article.full_text) >= MIN_CHARS]
+    out = []
+    for name in LOCAL:
+        articles = list(convert_file(ROOT / "corpus" / "sources" / name).expression.articles())
+        spread = Spread.of(articles)
+        out += [(name, article, spread) for article in articles if len(article.full_text) >= MIN_CHARS]
+    return out
 
 
-def candidates(index, article) -> list[dict]:
+def candidates(index, article, spread) -> list[dict]:
+    """What ``lawdiff xref --related`` shows for the article."""
     return [{"act": r.act, "eid": r.article.eid, "score": r.score, "text": r.article.full_text}
-            for r in index.related(article)]
+            for r in index.related(article, spread=spread)]
 
 
 def draw(count: int, seed: int = SEED) -> list[dict]:
     index = related_index()
     chosen = random.Random(seed).sample(local_articles(), count)
-    return [{"file": name, "eid": article.eid, "text": article.full_text, "candidates": candidates(index, article)}
-            for name, article in chosen]
+    return [{"file": name, "eid": article.eid, "text": article.full_text, "candidates": candidates(index, article, spread)}
+            for name, article, spread in chosen]
 
 
 def load(path: Path = SAMPLE) -> list[dict]:

@@ -87,14 +87,15 @@ def test_renumbered_target_in_a_later_version():
 
 def test_related_national_provisions_for_the_seed(seed_path):
     from lawdiff.register import load_register
-    from lawdiff.register import RelatedIndex
+    from lawdiff.register import RelatedIndex, Spread
 
     register = load_register(None)
     index = RelatedIndex([versions[-1] for versions in register.acts.values()])
     articles = {a.num: a for a in convert_file(seed_path).expression.articles()}
+    spread = Spread.of(list(articles.values()))
     expected = {25: "数据安全法", 82: "数据安全法", 83: "反垄断法"}
     for number, act in expected.items():
-        assert any(act in match.act for match in index.related(articles[number])), number
+        assert any(act in match.act for match in index.related(articles[number], spread=spread)), number
 
 
 def test_references_become_inline_refs_that_read_back_as_text(tmp_path):

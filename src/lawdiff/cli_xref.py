@@ -18,7 +18,7 @@ from .findings import Severity
 from .impact import impact
 from .model import Expression
 from .refs import check_references, reference_links
-from .register import Register, RelatedIndex, load_register
+from .register import Register, RelatedIndex, Spread, load_register
 from .render.findings import findings_json, findings_text
 from .render.jsonout import expression_meta
 
@@ -64,8 +64,10 @@ def xref(
 
 def _print_related(expression: Expression, register: Register) -> None:
     index = RelatedIndex([versions[-1] for versions in register.acts.values()])
-    for article in expression.articles():
-        matches = "；".join(f"{m.score:.2f} 《{m.act}》{m.article.label}" for m in index.related(article))
+    articles = list(expression.articles())
+    spread = Spread.of(articles)
+    for article in articles:
+        matches = "；".join(f"{m.score:.2f} 《{m.act}》{m.article.label}" for m in index.related(article, spread=spread))
         out.print(f"{article.label}: {matches}", markup=False)
 
 

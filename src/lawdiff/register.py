@@ -15,6 +15,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from typing import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -184,6 +185,21 @@ class Related:
     article: Provision
 
 
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """In how many of a document's articles each bigram occurs."""
+
+    counts: Counter
+    articles: int
+
+    @classmethod
+    def of(cls, articles: Sequence[Provision]) -> "Spread":
+        return cls(Counter(g for article in articles for g in _bigrams(article.full_text).keys()), len(articles))
+
+    def weight(self, gram: str) -> float:
+        return math.log((self.articles + 1) / (self.counts[gram] + 1))
+
+
 class RelatedIndex:
     """TF-IDF over character bigrams of national articles: which national
     provisions a local article restates, when it does not cite them."""
@@ -196,11 +212,18 @@ class RelatedIndex:
         self.idf = {gram: math.log(total / count) for gram, count in documents.items()}
         self.norms = [self._norm(v) for v in self.vectors]
 
-    def _norm(self, vector: Counter) -> float:
+    def _norm(self, vector: Mapping[str, float]) -> float:
         return math.sqrt(sum((n * self.idf.get(g, 0.0)) ** 2 for g, n in vector.items())) or 1.0
 
-    def related(self, provision: Provision, top: int = 3) -> list[Related]:
-        query = _bigrams(provision.full_text)
+    def related(self, provision: Provision, top: int = 3, spread: Spread | None = None) -> list[Related]:
+        """The ``top`` national articles most like ``provision``.  With the ``spread`` of
+        its own document's words, a word most of the document's articles use — 数字经济
+        in a 数字经济促进条例 — weighs little: it says what the document is about, not
+        what this article is about, and would rank the one national provision on the
+        document's theme first for every article."""
+        query: Mapping[str, float] = _bigrams(provision.full_text)
+        if spread is not None:
+            query = {g: n * spread.weight(g) for g, n in query.items()}
         norm = self._norm(query)
         scores = []
         for (act, article), vector, article_norm in zip(self.articles, self.vectors, self.norms):
