@@ -20,7 +20,12 @@ from .metadata import read_metadata
 from .model import Expression, KINDS, Provision
 from .normalise import Normalised
 
-_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+#: Which open nodes a new node of each kind may hang under (outer kinds, or the root).
+_UNDER = {kind: frozenset(("root", *KINDS[:rank])) for rank, kind in enumerate(KINDS)}
+_UNDER_TEXT = frozenset(("root", "article", *CONTAINER_KINDS_SET))  # a plain paragraph
+_UNDER_ARTICLE = frozenset(("root", *CONTAINER_KINDS_SET))
+_UNDER_ROOT = frozenset(("root",))  # a decision's numbered item
+_UNDER_POINT, _UNDER_SUBPOINT = frozenset(("paragraph",)), frozenset(("point",))
 
 
 @dataclass
@@ -38,9 +43,11 @@ class _Node:
 
     def freeze(self, eid: str, seen: dict[str, int]) -> Provision:
         """The immutable provision, eIds assigned on the way (one pass, not two)."""
-        children = tuple(child.freeze(child_eid, seen)
-                         for child, child_eid in zip(self.children, child_eids(self.children, eid, seen))) \
-            if self.children else ()  # most provisions are leaves: no generators for them
+        if self.children:  # each child's eId is taken just before its subtree freezes (dup numbering order)
+            eids = child_eids(self.children, eid, seen)
+            children = tuple([child.freeze(next(eids), seen) for child in self.children])
+        else:  # most provisions are leaves
+            children = ()
         return Provision(self.kind, self.num, self.label, self.heading, self.text, children, eid,
                          self.suffix, self.line)
 
@@ -80,16 +87,13 @@ class _Builder:
         if kind == "subpoint" and not self._open("point"):
             kind = "text"
         if kind in CONTAINER_KINDS_SET:
-            self._push_under(lambda n: n.kind == "root" or _RANK[n.kind] < _RANK[kind],
-                             _Node(kind, marker.num, marker.label, marker.rest, "", marker.suffix, line))
+            self._push_under(_UNDER[kind], _Node(kind, marker.num, marker.label, marker.rest, "", marker.suffix, line))
         elif kind == "article":
-            article = _Node("article", marker.num, marker.label, "", "", marker.suffix, line)
-            self._push_under(lambda n: n.kind == "root" or n.kind in CONTAINER_KINDS_SET, article)
-            if marker.rest:
-                self._push_under(lambda n: n is article, _Node("paragraph", text=marker.rest, line=line))
+            self._push_under(_UNDER_ARTICLE, _Node("article", marker.num, marker.label, "", "", marker.suffix, line))
+            if marker.rest:  # its first 款, on the label's line
+                self._push_under(_UNDER["paragraph"], _Node("paragraph", text=marker.rest, line=line))
         elif kind == "item":
-            self._push_under(lambda n: n.kind == "root",
-                             _Node("paragraph", marker.num, marker.label, "", marker.rest, line=line))
+            self._push_under(_UNDER_ROOT, _Node("paragraph", marker.num, marker.label, "", marker.rest, line=line))
         elif kind in ("point", "subpoint"):
             self._feed_point(kind, marker, line)
         else:
@@ -98,8 +102,9 @@ class _Builder:
     def _open(self, kind: str) -> bool:
         return any(node.kind == kind for node in self.stack)
 
-    def _push_under(self, is_parent, node: _Node) -> None:
-        while not is_parent(self.stack[-1]):
+    def _push_under(self, parents: frozenset[str], node: _Node) -> None:
+        """Close open nodes until one of a kind in ``parents`` is on top, then open ``node`` in it."""
+        while self.stack[-1].kind not in parents:
             self.stack.pop()
         self.stack[-1].children.append(node)
         self.stack.append(node)
@@ -107,16 +112,15 @@ class _Builder:
     def _feed_point(self, kind: str, marker: Marker, line: int) -> None:
         point = _Node(kind, marker.num, marker.label, "", marker.rest, marker.suffix, line)
         if kind == "subpoint":
-            self._push_under(lambda n: n.kind == "point", point)
+            self._push_under(_UNDER_SUBPOINT, point)
             return
         if not self._open("paragraph"):
             self._ensure_paragraph(line)
-        self._push_under(lambda n: n.kind == "paragraph", point)
+        self._push_under(_UNDER_POINT, point)
 
     def _ensure_paragraph(self, line: int) -> None:
         """A point with no 款 to hang on (``第三条`` alone on its line, then ``（一）``)."""
-        self._push_under(lambda n: n.kind == "root" or _RANK[n.kind] < _RANK["paragraph"],
-                         _Node("paragraph", line=line))
+        self._push_under(_UNDER["paragraph"], _Node("paragraph", line=line))
 
     def _feed_text(self, text: str, line: int) -> None:
         if not self.article_structured and self._open("paragraph") and self.root.children[-1].num is not None:
@@ -124,5 +128,4 @@ class _Builder:
         elif self.stack[-1] is self.root and self.numbered and not self.root.children:
             self.preamble.append(text)
         else:
-            self._push_under(lambda n: n.kind in ("root", "article") or n.kind in CONTAINER_KINDS_SET,
-                             _Node("paragraph", text=text, line=line))
+            self._push_under(_UNDER_TEXT, _Node("paragraph", text=text, line=line))
