@@ -92,8 +92,8 @@ PATTERNS = [
         r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
         r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地)的?法律|"  # another state's law as the source of a rule
         r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|"  # …缔结或者参加的国际条约同本规则有不同规定的
-        r"(?:有关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|司法解释(?:和|、|及)(?:规范性文件|有关规定)|"
-        r"中华人民共和国的?法律(?:和|、)规章|"  # 法律、法律解释或者司法解释
+        r"(?:有关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
+        r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|中华人民共和国的?法律(?:和|、)规章|"
         rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家|外国)的?法律{_NOT_LAW}(?![、和]|法规)|"
         r"(?<!有关)国家(?:和|、)?(?:本省|本市|省|市)?规定|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
@@ -121,9 +121,9 @@ PATTERNS = [
         r"|(?<=[，；])法律(?=有规定|没有规定|另有规定)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
-_NEEDS = {"external": ("《",), "external-again": ("该",), "external-implementing": ("其实施",), "external-bare": ("法",), "external-known": ("第",),
-          "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条"), "parts": ("第",), "amended-part": ("引言",), "generic": ("法", "规")}
+_NEEDS = {"external": ("《",), "external-implementing": ("其实施",), "external-again": ("该",),
+          "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
+          "relative": ("前", "本条"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
@@ -218,33 +218,32 @@ def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> lis
     last_external = ""
     for paragraph_index, paragraph in enumerate(article.children or (article,), 1):
         for node in paragraph.walk():
-            taken: list[tuple[int, int]] = []
+            found: list[Reference] = []
             for kind, pattern in PATTERNS:
                 if kinds is not None and kind not in kinds or not any(key in node.text for key in _NEEDS[kind]):
                     continue
                 for match in pattern.finditer(node.text):  # earlier patterns win where spans overlap
                     reference = _reference(kind, match, node, article, paragraph_index, last_external)
-                    if reference is None or any(a < reference.end and reference.start < b for a, b in taken):
+                    if reference is None or any(r.start < reference.end and reference.start < r.end for r in found):
                         continue
-                    taken.append((reference.start, reference.end))
-                    out.append(reference)
+                    found.append(reference)
+            out += _join_coordinated(sorted(found, key=lambda r: r.start), node.text)
             out.sort(key=lambda r: (r.source_eid, r.start))
-            out = _join_coordinated(out, node)
             titles = [r.target_work for r in out if r.kind == "external" and r.target_work]
             last_external = titles[-1] if titles else last_external
     return out
 
 
-def _join_coordinated(references: list[Reference], node: Provision) -> list[Reference]:
-    """Generic references joined only by a conjunction are one: 有关法律、法规和国家规定,
-    法律、行政法规以及国务院证券委员会的有关规定 (each half is found on its own)."""
+def _join_coordinated(references: list[Reference], text: str) -> list[Reference]:
+    """One provision's references, in order, with generic ones joined only by a conjunction
+    made one: 有关法律、法规和国家规定, 法律、行政法规以及国务院证券委员会的有关规定 (each
+    half is found on its own)."""
     out: list[Reference] = []
     for reference in references:
         previous = out[-1] if out else None
         if previous is not None and reference.kind == previous.kind == "generic" \
-                and reference.source_eid == previous.source_eid == node.eid \
-                and node.text[previous.end:reference.start] in _CONJUNCTIONS:
-            out[-1] = replace(previous, text=node.text[previous.start:reference.end], end=reference.end)
+                and text[previous.end:reference.start] in _CONJUNCTIONS:
+            out[-1] = replace(previous, text=text[previous.start:reference.end], end=reference.end)
         else:
             out.append(reference)
     return out
