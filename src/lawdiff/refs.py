@@ -65,7 +65,7 @@ _LONGEST_TITLE = max(map(len, LAW_TITLES | REGULATION_TITLES))
 PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
         rf"(?<!本)《(?P<title>[^《》]{{2,120}}?)》"
-        rf"(?:(?:（[^（）]{{0,24}}号）|（以下简称[^（）]{{1,24}}）)?(?P<chain>原?{_CHAIN}))?")),
+        rf"(?:(?:（[^（）]{{0,24}}号）|[（(]以下简?称[^（）()]{{1,24}}[）)])?(?P<chain>原?{_CHAIN}))?")),
     ("external-implementing", re.compile(r"(?<=》及)其实施(?:条例|细则|办法)")),  # 《…检疫法》及其实施条例
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})"
                                   rf"|该条(?!例)(?:第{_N}款)?(?:第{_ITEM_NO}项)?")),  # 婚姻法第四十六条…该条规定
@@ -74,7 +74,7 @@ PATTERNS = [
         r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)|(?<=除)"
         r"|(?<=^)|(?<=[，。；、：（]))"
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
-        rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则)?)"
+        rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
         r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
@@ -102,7 +102,7 @@ PATTERNS = [
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|依据|适用|其他)|(?<=及|等))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
-        r"|法律、(?:行政)?法规(?:以及[^。；，]{0,24}?)?另有(?:特别)?规定"
+        rf"|(?:{_ISSUERS})?法律、(?:行政)?法规(?:以及[^。；，]{{0,24}}?)?另有(?:特别)?规定"
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:或者国务院决定)?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
@@ -125,7 +125,7 @@ _NEEDS = {"external": ("《",), "external-implementing": ("其实施",), "extern
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
           "relative": ("前", "本条"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
-_VERB_END = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
+_VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等)"
@@ -141,9 +141,11 @@ _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
 _ACT_END = re.compile(rf"(?:法|条例|公约|议定书|协定|》|{_SELF}|[条款项目])的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
-_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|通知单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况)表)$")
+_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|通知单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单)表)$")
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
+_SUBJECT_VERB_END = re.compile(f"(?:{_SUBJECT_VERBS})$")
+_CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)(?:和|与|及|或者)$")
 _SELF_INSIDE = re.compile(_SELF)
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
 #: 《…城市房地产管理法》施行后订立的合同: a time, not a citation
@@ -271,7 +273,7 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
     if kind == "external-bare":  # 人民法院认定反不正当竞争法第六条: the name is the longest law title it ends with,
         title = match.group("title")  # else what follows the last verb (被诉垄断行为属于反垄断法第十三条)
-        act = title.removesuffix("实施条例").removesuffix("实施细则")  # 森林法实施条例: the 森林法's
+        act = title.removesuffix("实施条例").removesuffix("实施细则").removesuffix("分则")  # 森林法实施条例: the 森林法's
         known = [k for k in range(len(act)) if act[k:] in LAW_TITLES or act[k:] in LAW_ALIASES]
         if match["bare"] is not None and not known:
             return None
@@ -279,7 +281,7 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
                                            default=0)
         start = match.start() + cut
         return Reference("external", node.text[start:match.end()], node.eid, start, match.end(),
-                         LAW_ALIASES.get(title[cut:], title[cut:]))
+                         LAW_ALIASES.get(title[cut:], title[cut:].removesuffix("分则")))  # 刑法分则: the 刑法
     if kind == "external-known":
         before = node.text[:match.start()]
         title = next((before[-n:] for n in range(_LONGEST_TITLE, 1, -1)
@@ -317,7 +319,7 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
             return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
         listed = text.endswith("的", 0, start) or span.startswith("的")  # 消费税、增值税、营业税的有关规定
-        while start > 0 and end - start < 20 and (text[start - 1] not in _STOPS or listed and text[start - 1] == "、") \
+        while start > 0 and end - start < 26 and (text[start - 1] not in _STOPS or listed and text[start - 1] == "、") \
                 and not (text[start - 1] in "和与及" and (start == first or not _ISSUER_END.search(text[:start - 1]))
                          and not text.endswith("中华人民共和", 0, start)) \
                 and not _ends_the_qualifier(text[:start]) and not _NOUN_END.search(text[:start]):
@@ -328,7 +330,7 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
                                                     and subjects["subjects"] and subjects["subjects"].endswith("等")):
         # 物价、…、治安等有关法律、法规; 遵守保守国家秘密、…、司法协助等法律、行政法规
         start = subjects.start("listed" if subjects["listed"] else "subjects")
-    elif span.startswith(("法律", "行政法规", "法规")) and (subject := _SUBJECT.search(before)) \
+    elif span.startswith(("法律", "行政法规", "法规", "有关法")) and (subject := _SUBJECT.search(before)) \
             and ("、" in subject["subject"] or not _NOT_SUBJECT.search(subject["subject"])):
         start = subject.start("subject")
     if (issuer := _CO_ISSUER.search(text[:start])) and not _NOT_ISSUER.search(issuer["issuer"]):
@@ -351,6 +353,10 @@ def _ends_the_qualifier(before: str) -> bool:
     subjects closed by 等 belongs to it (市容环境卫生管理等有关规定), unless the list
     names acts (《A》等有关规定: 等 opens the list)."""
     end = _VERB_END.search(before)
+    if end is not None and end.group() == "执行" and _SUBJECT_VERB_END.search(before[:-2]):
+        return False  # 适用执行程序的有关规定: after a verb, 执行 is a noun
+    if end is not None and end.group() == "其他" and _CO_ISSUER_END.search(before[:-2]):
+        return False  # 国家…主管部门和其他相关部门的有关规定: coordinated issuers
     return end is not None and not (end.group() == "等" and len(before) > 2 and not _ACT_END.search(before[:-1])
                                     and not _VERB_END.search(before[:-1]))
 
