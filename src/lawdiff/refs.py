@@ -38,7 +38,7 @@ _NUMBERED_ITEMS = rf"(?:第{_ITEM_NO}(?:(?:至|、)第?{_ITEM_NO})*项|第{_ITEM
 _ITEMS = rf"(?:{_NUMBERED_ITEMS}|{_ITEM}(?:、?{_ITEM})*项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}(?:、{_N})*款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书|条首部分|开始部分)?"
 _ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:(?:、|至第?){_N})+条)"  # 第三、四、五条, 第一至第三条
-_ONE = rf"(?:(?:第{_N}编)?(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|(?:第{_N}编)?第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
+_ONE = rf"(?:(?:第{_N}编(?:第{_N}分编)?)?(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}编(?:第{_N}分编)?(?:第{_N}章(?:第{_N}节)?)?|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"(?:第{_ITEM_NO}款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
@@ -76,15 +76,16 @@ PATTERNS = [
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及、，。；等]|或者|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及、，。；等]|以及|或者|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
-        rf"(?<=[法典则例])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
-    ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?){_TAIL})")),
+        rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
+    ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?"
+                            rf"|第{_N}部分{_NUMBERED_ITEMS}){_TAIL})")),  # 第一部分第一项 of the document's own list
     ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL}|附件{_CN}(?!《))")),
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
-                            rf"|本条款?{_ITEMS}")),  # 本条(一)项, 本条款第(二)、(三)项
+                            rf"|本条款?{_ITEMS}|该款(?![项额])")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
     ("amended-part", re.compile(r"(?<=将)引言(?=修改为)")),  # an interpretation's 引言, in the decision amending it
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
@@ -93,7 +94,8 @@ PATTERNS = [
         r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地)的?法律|"  # another state's law as the source of a rule
         r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|"  # …缔结或者参加的国际条约同本规则有不同规定的
         r"(?:有关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
-        r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|中华人民共和国的?法律(?:和|、)规章|"
+        r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|(?<=发布的)司法解释(?=与|同)|"  # 以前发布的司法解释与本解释不一致的
+        r"中华人民共和国的?法律(?:和|、)规章|"
         rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家|外国)的?法律{_NOT_LAW}(?![、和]|法规)|"
         r"(?<!有关)国家(?:和|、)?(?:本省|本市|省|市)?规定|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
@@ -110,7 +112,7 @@ PATTERNS = [
         r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
-        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触)"
+        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触|有规定|没有规定)"
         rf"|有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
         rf"|(?<={_SUBJECT_VERBS})(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
@@ -123,7 +125,7 @@ PATTERNS = [
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("其实施",), "external-again": ("该",),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
+          "relative": ("前", "本条", "该款"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
@@ -146,6 +148,7 @@ _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _SUBJECT_VERB_END = re.compile(f"(?:{_SUBJECT_VERBS})$")
 _CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)(?:和|与|及|或者)$")
+_ISSUER_OTHER = re.compile(r"(?:我国|国家|本省|本市)的?其他$")
 _SELF_INSIDE = re.compile(_SELF)
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
 #: 《…城市房地产管理法》施行后订立的合同: a time, not a citation
@@ -287,6 +290,9 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         title = next((before[-n:] for n in range(_LONGEST_TITLE, 1, -1)
                       if before[-n:] in LAW_TITLES or before[-n:] in REGULATION_TITLES
                       and _PHRASE_BEFORE.search(before[:-n])), None)
+        title = title or next((before[-n:] for n in range(4, 17) if before.endswith(("条约", "公约"))
+                               and not before[-n:].startswith(_BEFORE_TITLE + ("本", "该"))
+                               and _PHRASE_BEFORE.search(before[:-n])), None)  # 专利合作条约第二十三条, the shortest
         if title is None:
             return None
         title = ("中华人民共和国" if before.endswith("中华人民共和国" + title) else "") + title + (match["implementing"] or "")
@@ -331,7 +337,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
         # 物价、…、治安等有关法律、法规; 遵守保守国家秘密、…、司法协助等法律、行政法规
         start = subjects.start("listed" if subjects["listed"] else "subjects")
     elif span.startswith(("法律", "行政法规", "法规", "有关法")) and (subject := _SUBJECT.search(before)) \
-            and ("、" in subject["subject"] or not _NOT_SUBJECT.search(subject["subject"])):
+            and ("、" in subject["subject"] or not _NOT_SUBJECT.search(subject["subject"])
+                 or _ISSUER_OTHER.match(subject["subject"])):  # 遵守我国其他法律、法规
         start = subject.start("subject")
     if (issuer := _CO_ISSUER.search(text[:start])) and not _NOT_ISSUER.search(issuer["issuer"]):
         start = issuer.start("issuer")
@@ -381,6 +388,8 @@ def _chain_eids(chain: str) -> tuple[str, ...]:
 
 def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
+    if match.group() == "该款":
+        return ()  # the 款 just cited: resolved with it
     if match.group().startswith("本条"):
         if not match["para"]:
             return ()  # 本条(一)项: a point of this article, under whichever 款 holds it
