@@ -66,7 +66,7 @@ PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
         rf"(?<!本)《(?P<title>[^《》]{{2,120}}?)》"
         rf"(?:(?:（[^（）]{{0,24}}号）|[（(]以下简?称[^（）()]{{1,24}}[）)])?(?P<chain>原?{_CHAIN}))?")),
-    ("external-implementing", re.compile(r"(?<=》及)其实施(?:条例|细则|办法)")),  # 《…检疫法》及其实施条例
+    ("external-implementing", re.compile(r"(?<=[》）法]及)其实施(?:条例|细则|办法)")),  # 《…检疫法》及其实施条例
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})"
                                   rf"|该条(?!例)(?:第{_N}款)?(?:第{_ITEM_NO}项)?")),  # 婚姻法第四十六条…该条规定
     ("external-bare", re.compile(
@@ -76,7 +76,7 @@ PATTERNS = [
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及、，。；等]|以及|或者|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及、，。；等]|以及|或者|所称|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?"
@@ -85,14 +85,14 @@ PATTERNS = [
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
-                            rf"|本条款?{_ITEMS}|该款(?![项额])")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
+                            rf"|本条款?{_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
     ("amended-part", re.compile(r"(?<=将)引言(?=修改为)")),  # an interpretation's 引言, in the decision amending it
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
         r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
-        r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地)的?法律|"  # another state's law as the source of a rule
-        r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|"  # …缔结或者参加的国际条约同本规则有不同规定的
+        r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国)的?法律|"  # another state's law as the source of a rule
+        r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|(?<=参加的)国际条约|"  # …缔结或者参加的国际条约同本规则有不同规定的
         r"(?:有关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
         r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|(?<=发布的)司法解释(?=与|同)|"  # 以前发布的司法解释与本解释不一致的
         r"中华人民共和国的?法律(?:和|、)规章|"
@@ -101,7 +101,7 @@ PATTERNS = [
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
-        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|依据|适用|其他)|(?<=及|等))相关)"
+        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         rf"|(?:{_ISSUERS})?法律、(?:行政)?法规(?:以及[^。；，]{{0,24}}?)?另有(?:特别)?规定"
@@ -109,7 +109,7 @@ PATTERNS = [
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
         r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据))(?:(?!本|有关)[^\W\d_]){2,20}?(?:部门|机关|机构)的规定"  # an issuer's rules
-        r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
+        r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
         rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触|有规定|没有规定)"
@@ -117,6 +117,8 @@ PATTERNS = [
         rf"|(?<={_SUBJECT_VERBS})(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
         rf"|{_ISSUERS}关于[^\W\d_]{{2,20}}?的规定"  # 国家关于禁止或者限制寄递物品的规定
+        rf"|{_ISSUERS}有关(?:[^\W\d_、]{{2,8}}、)+[^\W\d_、]{{2,8}}?等规定"  # 国家有关工资、福利待遇等规定
+        rf"|(?<=宪法[和、])(?:{_KINDS}|法律{_NOT_LAW})"  # 保障宪法和法律法规实施
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|强制性规定|采取|予以)"
         r"|(?:(?<=当时的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）))法律(?=规定)"
@@ -138,7 +140,7 @@ _SUBJECTS = re.compile(rf"(?:(?:^|(?<=[，；]))(?P<listed>(?:{_ITEM_WORDS}、)+
 _CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)"
                         r"(?P<issuer>[^\W\d_]{0,10}(?:机关|部门|政府|机构|委员会|国务院|法院|检察院)(?:和|与|或者))$")
 _NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
-_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|上述|等|和|及|与|或者)的?$|^.?的$|^于|"
+_NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关|上述|等|和|及|与|或者|同)的?$|^.?的$|^于|"
                           r"依照|按照|根据|依据|遵守|违反|执行|适用|应当|可以|必须|"
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
 _ACT_END = re.compile(rf"(?:法|条例|公约|议定书|协定|》|{_SELF}|[条款项目])的?$")
@@ -148,6 +150,8 @@ _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _SUBJECT_VERB_END = re.compile(f"(?:{_SUBJECT_VERBS})$")
 _CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)(?:和|与|及|或者)$")
+#: The act whose implementing rules ``其实施细则`` are: 《…》及, （以下简称…）及, 台湾同胞投资保护法及
+_IMPLEMENTED = re.compile(r"(?:《(?P<title>[^《》]+)》(?:（[^（）]*）)?|(?P<bare>[^\W\d_]{2,20}法))及$")
 _ISSUER_OTHER = re.compile(r"(?:我国|国家|本省|本市)的?其他$")
 _SELF_INSIDE = re.compile(_SELF)
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
@@ -232,10 +236,26 @@ def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> lis
                     if reference is None or any(r.start < reference.end and reference.start < r.end for r in found):
                         continue
                     found.append(reference)
-            out += _join_coordinated(sorted(found, key=lambda r: r.start), node.text)
+            out += _join_coordinated(_that_article(sorted(found, key=lambda r: r.start)), node.text)
             out.sort(key=lambda r: (r.source_eid, r.start))
             titles = [r.target_work for r in out if r.kind == "external" and r.target_work]
             last_external = titles[-1] if titles else last_external
+    return out
+
+
+def _that_article(references: list[Reference]) -> list[Reference]:
+    """``该条``, ``该法第X条`` mean what the provision cited just before: the document's own
+    article when that was internal (本规定第二条…该条规定), else that act (婚姻法第四十六条…该条规定)."""
+    out = []
+    for r in references:
+        previous = out[-1] if out else None
+        if r.text.startswith("该") and r.kind == "external" and previous is not None:
+            if previous.kind == "internal" and r.text.startswith("该条"):
+                r = replace(r, kind="internal", target_work="",
+                            target_eids=tuple(dict.fromkeys(eid.split("__")[0] for eid in previous.target_eids)))
+            elif previous.kind == "external":
+                r = replace(r, target_work=previous.target_work)
+        out.append(r)
     return out
 
 
@@ -270,7 +290,11 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
             return Reference("internal", node.text[start:match.end()], node.eid, start, match.end())
         return Reference("external", text, node.eid, match.start(), match.end(), title)
     if kind == "external-implementing":
-        act = node.text[:match.start()].rsplit("《", 1)[-1].removesuffix("》及")
+        act = _IMPLEMENTED.search(node.text, 0, match.start())
+        if act is None:
+            return None
+        act = act["title"] or next((act["bare"][k:] for k in range(len(act["bare"]) - 1)
+                                    if act["bare"][k:] in LAW_TITLES), act["bare"])
         return Reference("external", text, node.eid, match.start(), match.end(), act + text.removeprefix("其"))
     if kind == "external-again":
         return Reference("external", text, node.eid, match.start(), match.end(), last_external)
