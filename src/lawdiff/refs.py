@@ -76,7 +76,7 @@ PATTERNS = [
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及、，。；等]|以及|或者|所称|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及、，。；等]|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?"
@@ -104,7 +104,8 @@ PATTERNS = [
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
-        rf"|(?:{_ISSUERS})?法律、(?:行政)?法规(?:以及[^。；，]{{0,24}}?)?另有(?:特别)?规定"
+        rf"|(?:{_ISSUERS})?法律、(?:行政)?法规(?:或者国务院决定|以及[^。；，]{{0,24}}?)?另有(?:特别)?规定"
+        rf"|(?<=受)(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:或者国务院决定)?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
@@ -122,7 +123,7 @@ PATTERNS = [
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|强制性规定|采取|予以|关于)"
         r"|(?:(?<=当时的)|(?<=前的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）))法律(?=规定)"
-        r"|(?<=[，；])法律(?=有规定|没有规定|另有规定|规定的)")),  # bare 法律 last
+        r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定|规定的)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("其实施",), "external-again": ("该",),
@@ -147,8 +148,8 @@ _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
 _ACT_END = re.compile(rf"(?:法|条例|公约|议定书|协定|》|{_SELF}|[条款项目])的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
-_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|集|通知单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单)表)$")
-_OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附$")
+_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|集|(?:通知|联系)单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单)表)$")
+_OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附的?$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _SUBJECT_VERB_END = re.compile(f"(?:{_SUBJECT_VERBS})$")
 _CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)(?:和|与|及|或者)$")
@@ -388,6 +389,8 @@ def _ends_the_qualifier(before: str) -> bool:
     end = _VERB_END.search(before)
     if end is not None and end.group() == "执行" and _SUBJECT_VERB_END.search(before[:-2]):
         return False  # 适用执行程序的有关规定: after a verb, 执行 is a noun
+    if before.endswith("现行") and (len(before) == 2 or before[-3] in _STOPS or _VERB_END.search(before[:-2])):
+        return True  # 依照现行有关规定: a time, unless after an issuer (海关现行有关规定)
     if end is not None and end.group() == "其他" and _CO_ISSUER_END.search(before[:-2]):
         return False  # 国家…主管部门和其他相关部门的有关规定: coordinated issuers
     return end is not None and not (end.group() == "等" and len(before) > 2 and not _ACT_END.search(before[:-1])
