@@ -79,17 +79,17 @@ PATTERNS = [
         r"|(?P<bare>)(?=[和及、，。；等]|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
-    ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?"
+    ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?(?!《)"
                             rf"|第{_N}部分{_NUMBERED_ITEMS}){_TAIL})")),  # 第一部分第一项 of the document's own list
     ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL}|附件{_CN}(?!《))")),
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
-                            rf"|本条(?P<para>第{_N}(?:、{_N})*款(?:第{_ITEM_NO}项)?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
-                            rf"|本条款?{_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
+                            rf"|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
+                            rf"|本条款?{_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列)")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
     ("amended-part", re.compile(r"(?<=将)引言(?=修改为)")),  # an interpretation's 引言, in the decision amending it
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
-        rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定|国家另有规定|法律另有规定|"
+        rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有规定|"
         r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
         r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国)的?法律|"  # another state's law as the source of a rule
         r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|(?<=参加的)国际条约|"  # …缔结或者参加的国际条约同本规则有不同规定的
@@ -97,7 +97,7 @@ PATTERNS = [
         r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|(?<=发布的)司法解释(?=与|同)|"  # 以前发布的司法解释与本解释不一致的
         r"中华人民共和国的?法律(?:和|、)规章|"
         rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家|外国)的?法律{_NOT_LAW}(?![、和]|法规)|"
-        r"(?<!有关)国家(?:和|、)?(?:本省|本市|省|市)?规定|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
+        r"(?<!有关)国家(?:和|、)?(?:本省|本市|省|市)?的?规定|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
@@ -109,8 +109,8 @@ PATTERNS = [
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:或者国务院决定)?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
-        r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据))(?:(?!本|有关)[^\W\d_]){2,20}?(?:部门|机关|机构)的规定"  # an issuer's rules
-        r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
+        r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据)|(?<=以及))(?:(?!本|有关)[^\W\d_]|、(?=国务院)){2,30}?(?:部门|机关|机构)的规定"  # an issuer's rules
+        r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|监管规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
         rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触|有规定|没有规定)"
@@ -123,12 +123,13 @@ PATTERNS = [
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
         r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|强制性规定|采取|予以|关于)"
         r"|(?:(?<=当时的)|(?<=前的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）))法律(?=规定)"
-        r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定|规定的)")),  # bare 法律 last
+        r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定|规定的)"
+        r"|(?:(?<=^)|(?<=[，。；]))法律(?=和《|、《)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("其实施",), "external-again": ("该",),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条", "该款"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
+          "relative": ("前", "本条", "该款", "该项"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
@@ -157,6 +158,9 @@ _CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机
 _IMPLEMENTED = re.compile(r"(?:《(?P<title>[^《》]+)》(?:（[^（）]*）)?|(?P<bare>[^\W\d_]{2,20}法))及$")
 _ISSUER_OTHER = re.compile(r"(?:我国|国家|本省|本市)的?其他$")
 _SELF_INSIDE = re.compile(_SELF)
+_PRIVATE_RULES = re.compile(r"(?:协议书|章程)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
+_CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,16}罪、")
+_SELF_START = re.compile(rf"(?:{_SELF})自")  # 第四十二条本条例自…施行: an article label run into the text
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
 #: 《…城市房地产管理法》施行后订立的合同: a time, not a citation
 _TIME_AFTER = re.compile(r"(?:施行|实施)(?:以?前|以?后)")
@@ -239,20 +243,24 @@ def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> lis
                     if reference is None or any(r.start < reference.end and reference.start < r.end for r in found):
                         continue
                     found.append(reference)
-            out += _join_coordinated(_that_article(sorted(found, key=lambda r: r.start)), node.text)
+            out += _join_coordinated(_as_cited_before(sorted(found, key=lambda r: r.start), node.text), node.text)
             out.sort(key=lambda r: (r.source_eid, r.start))
             titles = [r.target_work for r in out if r.kind == "external" and r.target_work]
             last_external = titles[-1] if titles else last_external
     return out
 
 
-def _that_article(references: list[Reference]) -> list[Reference]:
+def _as_cited_before(references: list[Reference], text: str) -> list[Reference]:
     """``该条``, ``该法第X条`` mean what the provision cited just before: the document's own
-    article when that was internal (本规定第二条…该条规定), else that act (婚姻法第四十六条…该条规定)."""
+    article when that was internal (本规定第二条…该条规定), else that act (婚姻法第四十六条…该条规定);
+    so does a bare chain after a crime name (刑法第三百八十九条行贿罪、第三百九十三条单位行贿罪)."""
     out = []
     for r in references:
         previous = out[-1] if out else None
-        if r.text.startswith("该") and r.kind == "external" and previous is not None:
+        if r.kind == "internal" and previous is not None and previous.kind == "external" and "第" in previous.text \
+                and r.text.startswith("第") and _CRIME_BETWEEN.fullmatch(text, previous.end, r.start):
+            r = replace(r, kind="external", target_work=previous.target_work, target_eids=())
+        elif r.text.startswith("该") and r.kind == "external" and previous is not None:
             if previous.kind == "internal" and r.text.startswith("该条"):
                 r = replace(r, kind="internal", target_work="",
                             target_eids=tuple(dict.fromkeys(eid.split("__")[0] for eid in previous.target_eids)))
@@ -335,7 +343,7 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     if kind in ("parts", "amended-part"):  # 第二款、第三款 / 第79项至第81项 of this article: not resolved to eIds here
         return Reference("internal", text, node.eid, match.start(), match.end())
     before, after = node.text[:match.start()].rstrip(" \u3000")[-1:], node.text[match.end():match.end() + 1]
-    if after in (" ", "\u3000") and before in ("", "。"):
+    if before in ("", "。") and (after in (" ", "\u3000") or _SELF_START.match(node.text, match.end())):
         return None  # 。 第九十九条 …: an article label run into the text (a source defect), not a citation
     return Reference("internal", text, node.eid, match.start(), match.end(),
                      target_eids=_chain_eids(match.group("chain")))
@@ -357,8 +365,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
                          and not text.endswith("中华人民共和", 0, start)) \
                 and not _ends_the_qualifier(text[:start]) and not _NOUN_END.search(text[:start]):
             start -= 1
-        if text[start - 1:start] == "》" and start < first:
-            return None  # 《…保险法》中保险合同的有关规定: the act just named
+        if text[start - 1:start] == "》" and start < first or _PRIVATE_RULES.search(text, 0, first):
+            return None  # 《…保险法》中保险合同的有关规定: the act just named; 协议书有关规定: no law
     elif (subjects := _SUBJECTS.search(before)) and (span.startswith(("有关法", "相关法")) or span.startswith("法律")
                                                     and subjects["subjects"] and subjects["subjects"].endswith("等")):
         # 物价、…、治安等有关法律、法规; 遵守保守国家秘密、…、司法协助等法律、行政法规
@@ -371,9 +379,11 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
         start = issuer.start("issuer")
     if _SELF_INSIDE.search(text[start:end]) or _SELF_ABOUT.search(text[:start]):
         return None  # 参照本条例卷烟的有关规定, 参照本条例对机关、事业单位的有关规定: the document's own provisions
+    if text.startswith("法", start) and text.endswith("中华人民共和国", 0, start):
+        start -= len("中华人民共和国")  # 规避中华人民共和国法律、行政法规
     if text.startswith("以及", start):  # …《…税率表》及财政部的有关规定: the conjunction is not in it
         start += 2
-    elif text[start] in "和与及":
+    elif text[start] in "和与及等":
         start += 1
     if text[start] == "的":  # nothing to extend to: 以前作出的有关规定 → 有关规定
         if _NOUN_END.search(text[:start]):
@@ -417,8 +427,8 @@ def _chain_eids(chain: str) -> tuple[str, ...]:
 
 def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
-    if match.group() == "该款":
-        return ()  # the 款 just cited: resolved with it
+    if match.group() in ("该款", "该项"):
+        return ()  # the 款/项 just cited: resolved with it
     if match.group().startswith("本条"):
         if not match["para"]:
             return ()  # 本条(一)项: a point of this article, under whichever 款 holds it
