@@ -75,17 +75,17 @@ PATTERNS = [
         r"|(?<=^)|(?<=[，。；、：（]))"
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
-        rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
+        rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关|相关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
         r"|(?P<bare>)(?=[和及、，。；等]|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?(?!《)"
                             rf"|第{_N}部分{_NUMBERED_ITEMS}){_TAIL})")),  # 第一部分第一项 of the document's own list
     ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL}|附件{_CN}(?!《))")),
-    ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条|项)"
+    ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款(?!项)|条(?![款件文例约])|项(?!目))"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
-                            rf"|本条款?{_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列)")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
+                            rf"|本条款?{_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列)|上述条款")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
     ("amended-part", re.compile(r"(?<=将)引言(?=修改为)")),  # an interpretation's 引言, in the decision amending it
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
@@ -104,7 +104,7 @@ PATTERNS = [
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
-        rf"|(?:{_ISSUERS})?法律、(?:行政)?法规(?:或者国务院决定|以及[^。；，]{{0,24}}?)?另有(?:特别)?规定"
+        rf"|(?:{_ISSUERS})?{_KINDS}(?:或者国务院决定|以及[^。；，]{{0,24}}?)?另有(?:特别)?规定"
         rf"|(?<=受)(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:或者国务院决定)?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
@@ -113,7 +113,7 @@ PATTERNS = [
         r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|监管规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
-        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触|有规定|没有规定)"
+        rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定)"
         rf"|有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
         rf"|(?<={_SUBJECT_VERBS})(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
@@ -129,12 +129,12 @@ PATTERNS = [
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("其实施",), "external-again": ("该",),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条", "该款", "该项"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
+          "relative": ("前", "本条", "该款", "该项", "上述"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
-_SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强)"
+_SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏)"
                       r"(?P<subject>[^\W\d_]{2,10}|(?:[^\W\d_]{2,10}、)+[^\W\d_]{1,10}(?:及|和|以及)其他"
                       r"|有关(?:[^\W\d_、]{1,8}、)+[^\W\d_、]{1,8}的)$")  # 遵守有关商标、专利的法律、行政法规
 _ITEM_WORDS = rf"(?:(?!{_SUBJECT_VERBS})[^\W\d_]){{2,10}}"
@@ -163,7 +163,7 @@ _CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,16}罪、")
 _SELF_START = re.compile(rf"(?:{_SELF})自")  # 第四十二条本条例自…施行: an article label run into the text
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
 #: 《…城市房地产管理法》施行后订立的合同: a time, not a citation
-_TIME_AFTER = re.compile(r"(?:施行|实施)(?:以?前|以?后)")
+_TIME_AFTER = re.compile(r"(?:公布|颁布)?(?:施行|实施)(?:以?前|以?后)")
 _SELF_ABOUT = re.compile(rf"(?:{_SELF})(?:对|关于)[^，。；：]*$")
 _KINDS_OF = re.compile(rf"(?:法律|法规|规章|{_SELF})(?:的?其他|中)$|(?:法律|法规|规章)$")
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
@@ -240,14 +240,24 @@ def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> lis
                     continue
                 for match in pattern.finditer(node.text):  # earlier patterns win where spans overlap
                     reference = _reference(kind, match, node, article, paragraph_index, last_external)
-                    if reference is None or any(r.start < reference.end and reference.start < r.end for r in found):
+                    if reference is None:
                         continue
-                    found.append(reference)
+                    overlapping = [r for r in found if r.start < reference.end and reference.start < r.end]
+                    if overlapping and not all(_widens(reference, r) for r in overlapping):
+                        continue
+                    found = [r for r in found if r not in overlapping] + [reference]
             out += _join_coordinated(_as_cited_before(sorted(found, key=lambda r: r.start), node.text), node.text)
             out.sort(key=lambda r: (r.source_eid, r.start))
             titles = [r.target_work for r in out if r.kind == "external" and r.target_work]
             last_external = titles[-1] if titles else last_external
     return out
+
+
+def _widens(reference: Reference, earlier: Reference) -> bool:
+    """A generic reference whose qualifier reaches back over an earlier generic one holds it
+    (国家道路交通安全法律、法规和有关法律、法规: the second half takes in the first)."""
+    return reference.kind == earlier.kind == "generic" and reference.start <= earlier.start \
+        and reference.end >= earlier.end
 
 
 def _as_cited_before(references: list[Reference], text: str) -> list[Reference]:
@@ -397,8 +407,9 @@ def _ends_the_qualifier(before: str) -> bool:
     subjects closed by 等 belongs to it (市容环境卫生管理等有关规定), unless the list
     names acts (《A》等有关规定: 等 opens the list)."""
     end = _VERB_END.search(before)
-    if end is not None and end.group() == "执行" and _SUBJECT_VERB_END.search(before[:-2]):
-        return False  # 适用执行程序的有关规定: after a verb, 执行 is a noun
+    if end is not None and end.group() == "执行" and (_SUBJECT_VERB_END.search(before[:-2])
+                                                     or before[:-2].endswith(("民事", "刑事", "行政"))):
+        return False  # 适用执行程序的有关规定, 民事执行的有关规定: 执行 is a noun here
     if before.endswith("现行") and (len(before) == 2 or before[-3] in _STOPS or _VERB_END.search(before[:-2])):
         return True  # 依照现行有关规定: a time, unless after an issuer (海关现行有关规定)
     if end is not None and end.group() == "其他" and _CO_ISSUER_END.search(before[:-2]):
@@ -427,7 +438,7 @@ def _chain_eids(chain: str) -> tuple[str, ...]:
 
 def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
-    if match.group() in ("该款", "该项"):
+    if match.group() in ("该款", "该项", "上述条款"):
         return ()  # the 款/项 just cited: resolved with it
     if match.group().startswith("本条"):
         if not match["para"]:
