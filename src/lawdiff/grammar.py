@@ -53,6 +53,9 @@ SUBPOINT = re.compile(rf"^(?P<num>[0-9０-９]{{1,2}})[.．、](?![0-9０-９]){
 ITEM = re.compile(rf"^(?P<num>{_CN})、{_SPACE}*(?P<rest>.*)$")
 TOC = re.compile(rf"^目{_SPACE}*录$")
 
+_POINT_FIRST = frozenset("（(")
+_SUBPOINT_FIRST = frozenset("0123456789０１２３４５６７８９")
+_ITEM_FIRST = frozenset("〇零一二三四五六七八九十百千两")
 UNIT_KIND = {"编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
 KIND_UNIT = {v: k for k, v in UNIT_KIND.items()}
 #: Sentence-final characters: a line ending otherwise is probably cut by a page break.
@@ -74,17 +77,22 @@ def classify(text: str, styled_heading: bool = False) -> Marker:
     """Classify one line of normalised source text.  ``styled_heading``: the
     format marked the line as a heading (Markdown ``##``, Word Heading style),
     so a container pattern is trusted whatever its heading says."""
-    if match := ARTICLE.match(text):
-        return _marker("article", match, text)
-    if (match := CONTAINER.match(text)) and (styled_heading or _is_heading(match.group("rest"))):
-        return _marker(UNIT_KIND[match.group("unit")], match, text)
-    if match := POINT.match(text):
-        return _marker("point", match, text)
-    if match := SUBPOINT.match(text):
-        return _marker("subpoint", match, text)
-    if match := ITEM.match(text):
-        return _marker("item", match, text)
-    if TOC.match(text):
+    first = text[:1]  # every pattern is anchored at a character of its own: most lines try one or none
+    if first == "第":
+        if match := ARTICLE.match(text):
+            return _marker("article", match, text)
+        if (match := CONTAINER.match(text)) and (styled_heading or _is_heading(match.group("rest"))):
+            return _marker(UNIT_KIND[match.group("unit")], match, text)
+    elif first in _POINT_FIRST:
+        if match := POINT.match(text):
+            return _marker("point", match, text)
+    elif first in _SUBPOINT_FIRST:
+        if match := SUBPOINT.match(text):
+            return _marker("subpoint", match, text)
+    elif first in _ITEM_FIRST:
+        if match := ITEM.match(text):
+            return _marker("item", match, text)
+    elif first == "目" and TOC.match(text):
         return Marker("toc", rest=text)
     return Marker("text", rest=text)
 
