@@ -119,6 +119,11 @@ def one(text: str, article: int = 5, paragraph: int = 2):
     ("，法律、行政法规和省地方性法规另有规定的，从其规定", [("generic", "法律、行政法规和省地方性法规另有规定", (), "")]),
     ("实施本条例第一条规定的行为，属于上述条款所称“明知”，符合上述条件的",
      [("internal", "本条例第一条", ("art_1",), ""), ("internal", "上述条款", (), "")]),
+    ("企业进口下列物资，依照中国税法的有关规定减税", [("generic", "中国税法", (), "")]),
+    ("应当遵守国家有关涉外经济法律、行政法规的规定", [("generic", "国家有关涉外经济法律、行政法规", (), "")]),
+    ("应当熟悉国家保密法律、法规和有关规定", [("generic", "国家保密法律、法规和有关规定", (), "")]),
+    ("根据相关法律、司法解释确定", [("generic", "相关法律、司法解释", (), "")]),
+    ("适用本章有关规定", []),  # the document's own chapter
     ("同时构成刑法第三百八十九条行贿罪、第三百九十三条单位行贿罪等犯罪的",
      [("external", "刑法第三百八十九条", (), "刑法"), ("external", "第三百九十三条", (), "刑法")]),
 ], ids=lambda v: v if isinstance(v, str) else None)
@@ -130,6 +135,15 @@ def test_first_paragraph_cannot_say_former_paragraph():
     document = parse("某条例\n（2020年1月1日通过）\n第一条 违反前款规定的，处罚。\n第二条 依照本条例第九条。\n")
     _, findings = check_references(document)
     assert [(f.rule, f.eid) for f in findings] == [("xref-missing", "art_1__para_1"), ("xref-missing", "art_2__para_1")]
+
+
+def test_an_interpretations_bare_article_past_its_own_end_is_the_interpreted_acts():
+    document = parse("最高人民法院关于适用《中华人民共和国民法典》总则编若干问题的解释\n（2022年2月24日通过）\n"
+                     "第一条 依照第二条的规定。\n第二条 再次出现第一百九十五条规定的中断事由的，依照第一条。\n")
+    assert [(r.kind, r.text, r.target_work) for r in find_references(document)] == [
+        ("internal", "第二条", ""), ("external", "第一百九十五条", "中华人民共和国民法典"), ("internal", "第一条", "")]
+    plain = parse("某条例\n（2020年1月1日通过）\n第一条 依照第九条。\n")  # no act in the title: a dangling reference
+    assert check_references(plain)[1][0].rule == "xref-missing"
 
 
 def test_repealed_act_is_stale_only_after_its_repeal():

@@ -58,6 +58,8 @@ LAW_TITLES = frozenset(resources.files("lawdiff").joinpath("law_titles.txt").rea
 #: article (期货交易管理条例第八十五条) only after a word that ends the phrase before them, since a local
 #: regulation's title may end in one (北京市信访条例).
 REGULATION_TITLES = frozenset(resources.files("lawdiff").joinpath("regulation_titles.txt").read_text("utf-8").split())
+#: Classes of law, not acts: 依照中国税法的有关规定, 依照诉讼法有关规定 are generic references.
+_LAW_CLASSES = frozenset({"税法", "中国税法", "诉讼法", "国际法", "实体法", "程序法", "中国法"})
 #: Short names courts use that are no title's tail (调解仲裁法 is not the 仲裁法).
 LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法"}
 _LONGEST_TITLE = max(map(len, LAW_TITLES | REGULATION_TITLES))
@@ -86,14 +88,14 @@ PATTERNS = [
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
                             rf"|本条款?{_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列)|上述条款")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
-    ("amended-part", re.compile(r"(?<=将)引言(?=修改为)")),  # an interpretation's 引言, in the decision amending it
+    ("amended-part", re.compile(rf"(?<=将)(?:引言|正文第{_N}段)(?=修改为)")),  # an interpretation's 引言, in the decision amending it
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有规定|"
         r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
         r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国)的?法律|"  # another state's law as the source of a rule
         r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|(?<=参加的)国际条约|"  # …缔结或者参加的国际条约同本规则有不同规定的
-        r"(?:有关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
+        r"(?:有关|相关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
         r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|(?<=发布的)司法解释(?=与|同)|"  # 以前发布的司法解释与本解释不一致的
         r"中华人民共和国的?法律(?:和|、)规章|"
         rf"(?<=适用|依照|根据|按照|遵守|违反)(?:中华人民共和国|国家|外国)的?法律{_NOT_LAW}(?![、和]|法规)|"
@@ -114,7 +116,7 @@ PATTERNS = [
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
         rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定)"
-        rf"|有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
+        rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
         rf"|(?<={_SUBJECT_VERBS})(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
         rf"|{_ISSUERS}关于[^\W\d_]{{2,20}}?的规定"  # 国家关于禁止或者限制寄递物品的规定
@@ -129,12 +131,12 @@ PATTERNS = [
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("其实施",), "external-again": ("该",),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条", "该款", "该项", "上述"), "amended-part": ("引言",), "parts": ("第",), "generic": ("法", "规")}
+          "relative": ("前", "本条", "该款", "该项", "上述"), "amended-part": ("引言", "正文"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
-_SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏)"
+_SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏|熟悉)"
                       r"(?P<subject>[^\W\d_]{2,10}|(?:[^\W\d_]{2,10}、)+[^\W\d_]{1,10}(?:及|和|以及)其他"
                       r"|有关(?:[^\W\d_、]{1,8}、)+[^\W\d_、]{1,8}的)$")  # 遵守有关商标、专利的法律、行政法规
 _ITEM_WORDS = rf"(?:(?!{_SUBJECT_VERBS})[^\W\d_]){{2,10}}"
@@ -157,7 +159,8 @@ _CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机
 #: The act whose implementing rules ``其实施细则`` are: 《…》及, （以下简称…）及, 台湾同胞投资保护法及
 _IMPLEMENTED = re.compile(r"(?:《(?P<title>[^《》]+)》(?:（[^（）]*）)?|(?P<bare>[^\W\d_]{2,20}法))及$")
 _ISSUER_OTHER = re.compile(r"(?:我国|国家|本省|本市)的?其他$")
-_SELF_INSIDE = re.compile(_SELF)
+_ARTICLE_NUMBER = re.compile(r"art_(\d+)")
+_SELF_INSIDE = re.compile(rf"{_SELF}|本章|本节")  # 适用本章有关规定: the document's own
 _PRIVATE_RULES = re.compile(r"(?:协议书|章程)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
 _CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,16}罪、")
 _SELF_START = re.compile(rf"(?:{_SELF})自")  # 第四十二条本条例自…施行: an article label run into the text
@@ -196,7 +199,11 @@ def find_references(expression: Expression) -> list[Reference]:
     internal ones that name the document (``本规定第41条``)."""
     articles = list(expression.articles())
     if articles:
-        return [r for article in articles for r in _in_article(article)]
+        found = [r for article in articles for r in _in_article(article)]
+        context = context_act(expression.work.title)
+        last = max((a.num or 0 for a in articles), default=0)
+        return [replace(r, kind="external", target_work=context, target_eids=()) if context and _beyond(r, last) else r
+                for r in found]
     context = context_act(expression.work.title)
     kinds = ("external", "external-implementing", "external-again", "external-bare", "external-known",
              "internal-self", "generic", "parts", "relative") + (("internal", "amended-part") if context else ())
@@ -204,6 +211,14 @@ def find_references(expression: Expression) -> list[Reference]:
     amending = bool(re.search("修改|补充", expression.work.title))
     return [replace(r, kind="external", target_work=context, target_eids=()) if _of_the_act(r, context, amending) else r
             for r in found]
+
+
+def _beyond(reference: Reference, last: int) -> bool:
+    """A bare chain naming only articles past the document's last: in an interpretation of an
+    act (关于适用《民法典》总则编…的解释, 39 articles) ``第一百九十五条`` is that act's."""
+    return reference.kind == "internal" and reference.text.startswith("第") and bool(reference.target_eids) \
+        and all(_ARTICLE_NUMBER.match(eid) and int(_ARTICLE_NUMBER.match(eid)[1]) > last
+                for eid in reference.target_eids)
 
 
 def _of_the_act(reference: Reference, context: str, amending: bool) -> bool:
@@ -328,6 +343,8 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
         cut = known[0] if known else max((title.rfind(word) + len(word) for word in _BEFORE_TITLE if word in title),
                                            default=0)
         start = match.start() + cut
+        if title[cut:] in _LAW_CLASSES and not match["chain"]:
+            return Reference("generic", node.text[start:match.end()], node.eid, start, match.end())
         return Reference("external", node.text[start:match.end()], node.eid, start, match.end(),
                          LAW_ALIASES.get(title[cut:], title[cut:].removesuffix("分则")))  # 刑法分则: the 刑法
     if kind == "external-known":
