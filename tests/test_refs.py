@@ -124,6 +124,9 @@ def one(text: str, article: int = 5, paragraph: int = 2):
     ("应当熟悉国家保密法律、法规和有关规定", [("generic", "国家保密法律、法规和有关规定", (), "")]),
     ("根据相关法律、司法解释确定", [("generic", "相关法律、司法解释", (), "")]),
     ("适用本章有关规定", []),  # the document's own chapter
+    ("《关于持久性有机污染物的斯德哥尔摩公约》附件所列物质", [("external", "《关于持久性有机污染物的斯德哥尔摩公约》附件", (),
+                                               "关于持久性有机污染物的斯德哥尔摩公约")]),
+    ("，法律、行政法规和国务院有关部门规章禁止的", [("generic", "法律、行政法规和国务院有关部门规章", (), "")]),
     ("同时构成刑法第三百八十九条行贿罪、第三百九十三条单位行贿罪等犯罪的",
      [("external", "刑法第三百八十九条", (), "刑法"), ("external", "第三百九十三条", (), "刑法")]),
 ], ids=lambda v: v if isinstance(v, str) else None)
@@ -144,6 +147,15 @@ def test_an_interpretations_bare_article_past_its_own_end_is_the_interpreted_act
         ("internal", "第二条", ""), ("external", "第一百九十五条", "中华人民共和国民法典"), ("internal", "第一条", "")]
     plain = parse("某条例\n（2020年1月1日通过）\n第一条 依照第九条。\n")  # no act in the title: a dangling reference
     assert check_references(plain)[1][0].rule == "xref-missing"
+
+
+def test_a_short_title_of_the_documents_own_annex_is_internal():
+    document = parse("某出口管制条例\n（2002年10月14日通过）\n"
+                     "第一条 本条例附件《某物项出口管制清单》(以下简称《管制清单》)所列物项。\n"
+                     "第二条 出口《管制清单》所列物项，依照《中华人民共和国对外贸易法》。\n")
+    assert [(r.kind, r.text) for r in find_references(document)] == [
+        ("internal", "本条例附件《某物项出口管制清单》"), ("internal", "《管制清单》"),
+        ("external", "《中华人民共和国对外贸易法》")]
 
 
 def test_repealed_act_is_stale_only_after_its_repeal():

@@ -38,7 +38,7 @@ _NUMBERED_ITEMS = rf"(?:第{_ITEM_NO}(?:(?:至|、)第?{_ITEM_NO})*项|第{_ITEM
 _ITEMS = rf"(?:{_NUMBERED_ITEMS}|{_ITEM}(?:、?{_ITEM})*项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}(?:、{_N})*款|前[两二三四五六七八九十]款)?{_ITEMS}?(?:第{_N}目)?(?:但书|条首部分|开始部分)?"
 _ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:(?:、|至第?){_N})+条)"  # 第三、四、五条, 第一至第三条
-_ONE = rf"(?:(?:第{_N}编(?:第{_N}分编)?)?(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}编(?:第{_N}分编)?(?:第{_N}章(?:第{_N}节)?)?|第{_N}章(?:第{_N}节)?|附录{_CN}|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
+_ONE = rf"(?:(?:第{_N}编(?:第{_N}分编)?)?(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}编(?:第{_N}分编)?(?:第{_N}章(?:第{_N}节)?)?|第{_N}章(?:第{_N}节)?|附录{_CN}|附件(?:{_CN})?(?!《)|第{_N}部分|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"(?:第{_ITEM_NO}款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
@@ -46,7 +46,7 @@ _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4})?)?地方性法规)?(?:[、和](?:部门)?规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
+_KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4})?)?地方性法规)?(?:[、和](?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
 _NOT_LAW = "(?!义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序)"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
@@ -160,6 +160,8 @@ _CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机
 _IMPLEMENTED = re.compile(r"(?:《(?P<title>[^《》]+)》(?:（[^（）]*）)?|(?P<bare>[^\W\d_]{2,20}法))及$")
 _ISSUER_OTHER = re.compile(r"(?:我国|国家|本省|本市)的?其他$")
 _ARTICLE_NUMBER = re.compile(r"art_(\d+)")
+#: 本条例附件《…清单》(以下简称《管制清单》): the short title names the document's own annex.
+_ANNEX_ALIAS = re.compile(rf"(?:{_SELF})(?:所附|附件)的?《[^《》]+》[（(]以下简称《(?P<alias>[^《》]+)》[)）]")
 _SELF_INSIDE = re.compile(rf"{_SELF}|本章|本节")  # 适用本章有关规定: the document's own
 _PRIVATE_RULES = re.compile(r"(?:协议书|章程)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
 _CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,16}罪、")
@@ -202,8 +204,10 @@ def find_references(expression: Expression) -> list[Reference]:
         found = [r for article in articles for r in _in_article(article)]
         context = context_act(expression.work.title)
         last = max((a.num or 0 for a in articles), default=0)
-        return [replace(r, kind="external", target_work=context, target_eids=()) if context and _beyond(r, last) else r
-                for r in found]
+        annexes = {m["alias"] for p in expression.walk() for m in _ANNEX_ALIAS.finditer(p.text)}
+        return [replace(r, kind="external", target_work=context, target_eids=()) if context and _beyond(r, last)
+                else replace(r, kind="internal", target_work="") if r.kind == "external" and r.target_work in annexes
+                else r for r in found]
     context = context_act(expression.work.title)
     kinds = ("external", "external-implementing", "external-again", "external-bare", "external-known",
              "internal-self", "generic", "parts", "relative") + (("internal", "amended-part") if context else ())
