@@ -68,7 +68,7 @@ PATTERNS = [
     ("external", re.compile(  # not certificates, instruments, requests: 《药品经营许可证》, 《检察建议书》 (but 《…议定书》)
         rf"(?<!本)《(?P<title>[^《》]{{2,120}}?)》"
         rf"(?:(?:（[^（）]{{0,24}}号）|[（(]以下简?称[^（）()]{{1,24}}[）)])?(?P<chain>原?{_CHAIN}))?")),
-    ("external-implementing", re.compile(r"(?<=[》）法]及)其实施(?:条例|细则|办法)")),  # 《…检疫法》及其实施条例
+    ("external-implementing", re.compile(r"(?<=[》）法]及)其(?:实施(?:条例|细则|办法)|补充规定)")),  # 《…检疫法》及其实施条例
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法)(?P<chain>{_CHAIN})"
                                   rf"|该条(?!例)(?:第{_N}款)?(?:第{_ITEM_NO}项)?")),  # 婚姻法第四十六条…该条规定
     ("external-bare", re.compile(
@@ -94,7 +94,7 @@ PATTERNS = [
         rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有规定|"
         r"(?:国务院|国家)(?:[^，。；：\s]{0,16}?(?:部门|机关))?另有规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
         r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国)的?法律|"  # another state's law as the source of a rule
-        r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|(?<=参加的)国际条约|"  # …缔结或者参加的国际条约同本规则有不同规定的
+        r"国际条约(?=的规定|的有关规定|同|另有规定|有不同规定)|(?<=参加的)国际条约(?:、协定)?|"  # …缔结或者参加的国际条约同本规则有不同规定的
         r"(?:有关|相关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
         r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|(?<=发布的)司法解释(?=与|同)|"  # 以前发布的司法解释与本解释不一致的
         r"中华人民共和国的?法律(?:和|、)规章|"
@@ -103,11 +103,11 @@ PATTERNS = [
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
-        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等))相关)"
+        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等|和))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         rf"|(?:{_ISSUERS})?{_KINDS}(?:或者国务院决定|以及[^。；，]{{0,24}}?)?另有(?:特别)?规定"
-        rf"|(?<=受)(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
+        rf"|(?:(?<=受)|(?<=侵犯))(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:或者国务院决定)?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
@@ -123,13 +123,13 @@ PATTERNS = [
         rf"|{_ISSUERS}有关(?:[^\W\d_、]{{2,8}}、)+[^\W\d_、]{{2,8}}?等规定"  # 国家有关工资、福利待遇等规定
         rf"|(?<=宪法[和、])(?:{_KINDS}|法律{_NOT_LAW})"  # 保障宪法和法律法规实施
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
-        r"|(?:(?<=其他)|(?<=依照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|强制性规定|采取|予以|关于)"
+        r"|(?:(?<=其他)|(?<=依照)|(?<=按照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|强制性规定|采取|予以|关于)"
         r"|(?:(?<=当时的)|(?<=前的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）))法律(?=规定)"
         r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定|规定的)"
-        r"|(?:(?<=^)|(?<=[，。；]))法律(?=和《|、《)")),  # bare 法律 last
+        r"|(?:(?<=^)|(?<=[，。；]))法律(?=和《|、《|规定的)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
-_NEEDS = {"external": ("《",), "external-implementing": ("其实施",), "external-again": ("该",),
+_NEEDS = {"external": ("《",), "external-implementing": ("及其",), "external-again": ("该",),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
           "relative": ("前", "本条", "该款", "该项", "上述"), "amended-part": ("引言", "正文"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
@@ -158,6 +158,7 @@ _SUBJECT_VERB_END = re.compile(f"(?:{_SUBJECT_VERBS})$")
 _CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)(?:和|与|及|或者)$")
 #: The act whose implementing rules ``其实施细则`` are: 《…》及, （以下简称…）及, 台湾同胞投资保护法及
 _IMPLEMENTED = re.compile(r"(?:《(?P<title>[^《》]+)》(?:（[^（）]*）)?|(?P<bare>[^\W\d_]{2,20}法))及$")
+_ACTS_LISTED = re.compile(r"第|法[、等]")  # 依据民事诉讼法第五十五条、…等法律: acts, not subjects
 _ISSUER_OTHER = re.compile(r"(?:我国|国家|本省|本市)的?其他$")
 _ARTICLE_NUMBER = re.compile(r"art_(\d+)")
 #: 本条例附件《…清单》(以下简称《管制清单》): the short title names the document's own annex.
@@ -398,8 +399,9 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
             start -= 1
         if text[start - 1:start] == "》" and start < first or _PRIVATE_RULES.search(text, 0, first):
             return None  # 《…保险法》中保险合同的有关规定: the act just named; 协议书有关规定: no law
-    elif (subjects := _SUBJECTS.search(before)) and (span.startswith(("有关法", "相关法")) or span.startswith("法律")
-                                                    and subjects["subjects"] and subjects["subjects"].endswith("等")):
+    elif (subjects := _SUBJECTS.search(before)) and not _ACTS_LISTED.search(subjects.group()) \
+            and (span.startswith(("有关法", "相关法")) or span.startswith("法律")
+                 and subjects["subjects"] and subjects["subjects"].endswith("等")):
         # 物价、…、治安等有关法律、法规; 遵守保守国家秘密、…、司法协助等法律、行政法规
         start = subjects.start("listed" if subjects["listed"] else "subjects")
     elif span.startswith(("法律", "行政法规", "法规", "有关法")) and (subject := _SUBJECT.search(before)) \
