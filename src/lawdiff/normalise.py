@@ -12,7 +12,7 @@ removes only whitespace between Chinese characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .grammar import CONTAINER_KINDS_SET, TERMINAL, Marker, classify
 from .numerals import find_dates
@@ -130,7 +130,7 @@ def _join_page_breaks(body: list[_Pair], changes: list[Normalisation]) -> list[_
     for position, (line, marker) in enumerate(body):
         if out and _is_cut(*out[-1]) and _continues(line, marker):
             previous = out[-1][0]
-            joined = replace(previous, text=previous.text + line.text)
+            joined = previous._replace(text=previous.text + line.text)
             changes.append(Normalisation(
                 "page-break-joined", previous.line,
                 f"joined line {line.line} to line {previous.line}: paragraph broken across a page "
@@ -138,7 +138,7 @@ def _join_page_breaks(body: list[_Pair], changes: list[Normalisation]) -> list[_
             out[-1] = (joined, mark(joined))
         elif out and _continues_heading(out[-1], (line, marker), body[position + 1:position + 2]):
             previous = out[-1][0]
-            joined = replace(previous, text=previous.text + line.text)
+            joined = previous._replace(text=previous.text + line.text)
             changes.append(Normalisation(
                 "heading-joined", previous.line,
                 f"joined line {line.line} to heading on line {previous.line}: heading wrapped over two lines",
@@ -174,5 +174,5 @@ def _unspace_heading(line: SourceLine, marker: Marker, changes: list[Normalisati
     text = line.text[: len(line.text) - len(marker.rest)] + _SPACED.sub("", marker.rest)
     changes.append(Normalisation("heading-spacing", line.line,
                                  f"removed letter-spacing in heading {line.text!r} → {text!r}", (line.text,)))
-    fixed = replace(line, text=text)
+    fixed = line._replace(text=text)
     return fixed, mark(fixed)
