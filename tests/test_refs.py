@@ -124,6 +124,14 @@ def one(text: str, article: int = 5, paragraph: int = 2):
     ("应当熟悉国家保密法律、法规和有关规定", [("generic", "国家保密法律、法规和有关规定", (), "")]),
     ("根据相关法律、司法解释确定", [("generic", "相关法律、司法解释", (), "")]),
     ("适用本章有关规定", []),  # the document's own chapter
+    ("，适用其他相关法律、行政法规的规定", [("generic", "相关法律、行政法规", (), "")]),
+    ("依据消费者权益保护法等法律相关规定请求", [("external", "消费者权益保护法", (), "消费者权益保护法"), ("generic", "法律", (), "")]),
+    ("应当依照有关的法律、行政法规进行登记", [("generic", "有关的法律、行政法规", (), "")]),
+    ("依照中华人民共和国缔结或者参加的国际条约的有关规定", [("generic", "国际条约", (), "")]),
+    ("不得违反国家保密规定", [("generic", "国家保密规定", (), "")]),
+    ("，对不符合上位法规定的法规进行清理", [("generic", "上位法", (), "")]),
+    ("执行全国人民代表大会常务委员会关于法规备案的有关规定", [("generic", "全国人民代表大会常务委员会关于法规备案的有关规定", (), "")]),
+    ("不得违反国家有关法律、法规或者规章", [("generic", "国家有关法律、法规或者规章", (), "")]),
     ("，法律、行政法规有其他规定的，还应当符合其规定", [("generic", "法律、行政法规", (), "")]),
     ("，但法律和司法解释另有特别规定的除外", [("generic", "法律和司法解释另有特别规定", (), "")]),
     ("依照《中华人民共和国兵役法》第三十七条、三十八条的规定", [("external", "《中华人民共和国兵役法》第三十七条、三十八条", (),
@@ -164,6 +172,13 @@ def test_an_interpretations_bare_article_past_its_own_end_is_the_interpreted_act
         ("internal", "第二条", ""), ("external", "第一百九十五条", "中华人民共和国民法典"), ("internal", "第一条", "")]
     plain = parse("某条例\n（2020年1月1日通过）\n第一条 依照第九条。\n")  # no act in the title: a dangling reference
     assert check_references(plain)[1][0].rule == "xref-missing"
+
+
+def test_the_document_cited_by_its_own_title_is_internal():
+    document = parse("最高人民法院关于人民法院强制执行股权若干问题的规定\n（2021年12月20日通过）\n第一条 冻结。\n"
+                     "第二条 依照《最高人民法院关于人民法院强制执行股权若干问题的规定》第一条的规定。\n")
+    assert [(r.kind, r.text, r.target_eids) for r in find_references(document)] == [
+        ("internal", "《最高人民法院关于人民法院强制执行股权若干问题的规定》第一条", ("art_1",))]
 
 
 def test_a_short_title_of_the_documents_own_annex_is_internal():

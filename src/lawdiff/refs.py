@@ -46,7 +46,7 @@ _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4})?)?地方性法规)?(?:[、和](?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
+_KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4})?)?地方性法规)?(?:(?:[、和]|或者)(?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
 _NOT_LAW = "(?!义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题)"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
@@ -59,7 +59,7 @@ LAW_TITLES = frozenset(resources.files("lawdiff").joinpath("law_titles.txt").rea
 #: regulation's title may end in one (北京市信访条例).
 REGULATION_TITLES = frozenset(resources.files("lawdiff").joinpath("regulation_titles.txt").read_text("utf-8").split())
 #: Classes of law, not acts: 依照中国税法的有关规定, 依照诉讼法有关规定 are generic references.
-_LAW_CLASSES = frozenset({"税法", "中国税法", "诉讼法", "国际法", "实体法", "程序法", "中国法"})
+_LAW_CLASSES = frozenset({"税法", "中国税法", "诉讼法", "国际法", "实体法", "程序法", "中国法", "上位法"})
 #: Short names courts use that are no title's tail (调解仲裁法 is not the 仲裁法).
 LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法"}
 _LONGEST_TITLE = max(map(len, LAW_TITLES | REGULATION_TITLES))
@@ -103,7 +103,7 @@ PATTERNS = [
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)的?规定|"
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
-        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等|和))相关)"
+        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关的?|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等|和))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         rf"|(?:{_ISSUERS})?{_KINDS}(?:或者国务院决定|以及[^。；，]{{0,24}}?)?另有(?:特别)?规定"
@@ -112,21 +112,21 @@ PATTERNS = [
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规)"
         r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据)|(?<=以及)|(?<=法规和))(?:(?!本|有关)[^\W\d_]|、(?=国务院)|(?<=[^\W\d_]{2})、(?=[^\W\d_]{2})){2,30}?(?:部门|机关|机构)的规定"  # an issuer's rules
-        r"|(?<=违反)[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|监管规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
+        r"|(?:(?<=违反)|(?<=熟悉))[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|监管规定|保密规定|管理法律|法规)"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
         rf"|{_KINDS}(?:或者国务院决定)?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定)"
         rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
-        rf"|(?<={_SUBJECT_VERBS})(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
+        rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
-        rf"|{_ISSUERS}关于[^\W\d_]{{2,20}}?的规定"  # 国家关于禁止或者限制寄递物品的规定
+        rf"|(?:{_ISSUERS}|全国人民代表大会常务委员会|中央军委)关于[^\W\d_]{{2,20}}?的(?:有关)?规定"  # 国家关于禁止或者限制寄递物品的规定
         rf"|{_ISSUERS}有关(?:[^\W\d_、]{{2,8}}、)+[^\W\d_、]{{2,8}}?等规定"  # 国家有关工资、福利待遇等规定
         rf"|(?<=宪法[和、])(?:{_KINDS}|法律{_NOT_LAW})"  # 保障宪法和法律法规实施
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
-        r"|(?:(?<=其他)|(?<=依照)|(?<=按照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|强制性规定|采取|予以|关于)"
+        r"|(?:(?<=其他)|(?<=依照)|(?<=按照)|(?<=根据)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|[、，。；]|规定|相关规定|强制性规定|采取|予以|关于)"
         r"|(?:(?<=当时的)|(?<=前的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）))法律(?=规定)"
         r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定|规定的)"
-        r"|(?:(?<=^)|(?<=[，。；]))法律(?=和《|、《|规定的)")),  # bare 法律 last
+        r"|(?:(?<=^)|(?<=[，。；\n]))法律(?=和《|、《|规定的)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("及其",), "external-again": ("该",),
@@ -149,7 +149,7 @@ _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关
                           r"(?:施行|实施)以?[前后]的?$|"  # 企业破产法施行前的法律: a time
                           r"依照|按照|根据|依据|遵守|违反|执行|适用|应当|可以|必须|"
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)")
-_ACT_END = re.compile(rf"(?:法|条例|公约|议定书|协定|》|{_SELF}|[条款项目])的?$")
+_ACT_END = re.compile(rf"(?:法|条例|公约|条约|议定书|协定|》|{_SELF}|[条款项目])的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
 _INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|集|(?:通知|联系)单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单)表)$")
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附的?$")
@@ -206,9 +206,9 @@ def find_references(expression: Expression) -> list[Reference]:
         found = [r for article in articles for r in _in_article(article)]
         context = context_act(expression.work.title)
         last = max((a.num or 0 for a in articles), default=0)
-        annexes = {m["alias"] for p in expression.walk() for m in _ANNEX_ALIAS.finditer(p.text)}
+        own = {m["alias"] for p in expression.walk() for m in _ANNEX_ALIAS.finditer(p.text)} | {expression.work.title}
         return [replace(r, kind="external", target_work=context, target_eids=()) if context and _beyond(r, last)
-                else replace(r, kind="internal", target_work="") if r.kind == "external" and r.target_work in annexes
+                else _as_internal(r) if r.kind == "external" and r.target_work in own
                 else r for r in found]
     context = context_act(expression.work.title)
     kinds = ("external", "external-implementing", "external-again", "external-bare", "external-known",
@@ -217,6 +217,13 @@ def find_references(expression: Expression) -> list[Reference]:
     amending = bool(re.search("修改|补充", expression.work.title))
     return [replace(r, kind="external", target_work=context, target_eids=()) if _of_the_act(r, context, amending) else r
             for r in found]
+
+
+def _as_internal(reference: Reference) -> Reference:
+    """A citation of the document by its own title in 《》 (a court's form quoting the
+    interpretation it belongs to) or of its own annex's short title."""
+    chain = reference.text[reference.text.find("》") + 1:]
+    return replace(reference, kind="internal", target_work="", target_eids=_chain_eids(chain) if chain else ())
 
 
 def _beyond(reference: Reference, last: int) -> bool:
