@@ -119,7 +119,7 @@ PATTERNS = [
         rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,4}}?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
         rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
-        rf"|(?:{_ISSUERS}|全国人民代表大会常务委员会|中央军委)关于[^\W\d_]{{2,20}}?的(?:有关)?规定"  # 国家关于禁止或者限制寄递物品的规定
+        rf"|(?:{_ISSUERS}|全国人民代表大会常务委员会|中央军委|(?<=以及)[^\W\d_]{{2,12}}?)关于(?:[^\W\d_]|、){{2,24}}?的(?:有关)?规定"  # 国家关于禁止或者限制寄递物品的规定
         rf"|{_ISSUERS}有关(?:[^\W\d_、]{{2,8}}、)+[^\W\d_、]{{2,8}}?等规定"  # 国家有关工资、福利待遇等规定
         rf"|(?<=宪法[和、])(?:{_KINDS}|法律{_NOT_LAW})"  # 保障宪法和法律法规实施
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
@@ -133,7 +133,7 @@ _NEEDS = {"external": ("《",), "external-implementing": ("及其",), "external-
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
           "relative": ("前", "本条", "该款", "该项", "上述"), "amended-part": ("引言", "正文"), "parts": ("第",), "generic": ("法", "规")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
-_VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|以前|过去|当时|其他|等)$")
+_VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏|熟悉)"
@@ -402,7 +402,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
             return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
         listed = text.endswith("的", 0, start) or span.startswith("的")  # 消费税、增值税、营业税的有关规定
-        while start > 0 and end - start < 26 and (text[start - 1] not in _STOPS or listed and text[start - 1] == "、") \
+        while start > 0 and end - start < 26 and (text[start - 1] not in _STOPS or text[start - 1] == "、" and (
+                listed or text[start - 2:start - 1] in ("省", "市", "县"))) \
                 and not (text[start - 1] in "和与及" and (start == first or not _ISSUER_END.search(text[:start - 1]))
                          and not text.endswith("中华人民共和", 0, start)) \
                 and not _ends_the_qualifier(text[:start]) and not _NOUN_END.search(text[:start]):
