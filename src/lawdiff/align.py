@@ -243,6 +243,11 @@ def _similar_pairs(old_grams: _LazyGrams, new_grams: _LazyGrams, matched: dict[i
     free_old = [i for i in range(len(old_grams)) if i not in matched]
     taken_new = set(matched.values())
     free_new = [j for j in range(len(new_grams)) if j not in taken_new]
+    if len(free_old) == 1 and len(free_new) == 1:  # one 款 rewritten, the common case: no index to build
+        (i,), (j,) = free_old, free_new
+        a, b = old_grams[i], new_grams[j]
+        score = _dice(a, b)
+        return {(i, j): score} if score >= threshold or _grown_or_shrunk(a, b) else {}
     postings: dict[str, list[int]] = defaultdict(list)
     for i in free_old:
         for gram in old_grams[i].counts:
