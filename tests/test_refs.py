@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lawdiff.convert import convert_file
-from lawdiff.refs import check_references, find_references
+from lawdiff.refs import PATTERNS, check_references, find_references
 
 from test_parse import parse
 
@@ -171,6 +173,11 @@ def one(text: str, article: int = 5, paragraph: int = 2):
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_reference_forms(text, expected):
     assert one(text) == expected
+
+
+def test_no_pattern_lost_a_quantifier_to_string_formatting():
+    """In an rf-string ``{1,3}`` is a tuple, not a quantifier: ``[Ⅰ-Ⅵ](1, 3)`` silently matches nothing."""
+    assert [kind for kind, pattern in PATTERNS if re.search(r"\(\d+, \d+\)", pattern.pattern)] == []
 
 
 def test_first_paragraph_cannot_say_former_paragraph():
