@@ -81,7 +81,7 @@ def main() -> None:
     print(f"{'tool':<34}{'seconds':>9}{'docs/s':>9}{'MB/s':>8}")
     print(f"{'lawdiff convert+validate':<34}{lawdiff_seconds:>9.1f}{len(files) / lawdiff_seconds:>9.0f}{megabytes / lawdiff_seconds:>8.1f}")
     print(f"{'lxml parse+strict XSD (floor)':<34}{floor_seconds:>9.1f}{len(xmls) / floor_seconds:>9.0f}{xml_mb / floor_seconds:>8.1f}")
-    print(f"ratio to floor: {lawdiff_seconds / floor_seconds:.1f}x   peak RSS per process: {peak / 1024:.0f} MB   "
+    print(f"ratio to floor: {lawdiff_seconds / floor_seconds:.2f}x   peak RSS per process: {peak / 1024:.0f} MB   "
           f"input {megabytes:.1f} MB, XML {xml_mb:.1f} MB, jobs {args.jobs}")
     _corpus_table(results)
     scratch.cleanup()
