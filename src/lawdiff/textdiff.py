@@ -6,7 +6,8 @@ Texts are therefore tokenised first — every reference ``第…条/款/项/章/
 (with ``之一``) is one token, every other character its own — and each token is
 mapped to one private code point, the way diff-match-patch's own
 ``diff_linesToChars`` works for lines.  The diff runs on those strings, with
-semantic cleanup, and is mapped back, so an edit never splits a token.
+semantic cleanup, and each edit is read back from the source by position (a
+code stands for one whole token), so an edit never splits a token.
 ``Diff_Timeout`` is 0: the result depends only on the inputs, never on load.
 
 Every character keeps its place in a private plane: the BMP character U+XXXX
@@ -20,6 +21,7 @@ spaces or line breaks, which no private code point is.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from diff_match_patch import diff_match_patch
@@ -29,8 +31,7 @@ from .numerals import NUMERAL_CHARS
 Op = tuple[int, str]  # (-1 deleted | 0 kept | 1 inserted, text)
 #: Tokens that are not one BMP character: references, and characters beyond the BMP.
 _SPECIAL = re.compile(rf"第[{NUMERAL_CHARS}]+[条款项章节编目](?:之[一二三四五六七八九十]+)?|[\U00010000-\U0010FFFF]")
-_SPECIAL_CODE = re.compile("[\U00100000-\U0010FFFD]")  # Supplementary Private Use Area-B
-_SHIFTED, _UNSHIFTED = 0x0F, 0x00  # third UTF-32 byte of U+FXXXX (Private Use Area-A) and of U+XXXX
+_SHIFTED = 0x0F  # third UTF-32 byte of U+FXXXX (Private Use Area-A)
 
 
 def diff_text(old: str, new: str) -> tuple[Op, ...]:
@@ -39,27 +40,55 @@ def diff_text(old: str, new: str) -> tuple[Op, ...]:
         return ((0, old),) if old else ()
     if not old or not new:  # what diff-match-patch answers too
         return ((1, new),) if new else ((-1, old),)
-    specials = dict.fromkeys(_SPECIAL.findall(old) + _SPECIAL.findall(new))
+    old_matches, new_matches = list(_SPECIAL.finditer(old)), list(_SPECIAL.finditer(new))
+    specials = dict.fromkeys(match[0] for match in old_matches + new_matches)
     codes = dict(zip(specials, map(chr, range(0x100000, 0x100000 + len(specials)))))
-    tokens = {code: token for token, code in codes.items()}
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
-    diffs = engine.diff_main(_recode(old, _SHIFTED, _SPECIAL, codes), _recode(new, _SHIFTED, _SPECIAL, codes), False)
-    engine.diff_cleanupSemantic(diffs)
-    return tuple((op, _recode(text, _UNSHIFTED, _SPECIAL_CODE, tokens)) for op, text in diffs if text)
+    old_coded, new_coded = _Coded(old, old_matches, codes), _Coded(new, new_matches, codes)
+    diffs = _ENGINE.diff_main(old_coded.text, new_coded.text, False)
+    _ENGINE.diff_cleanupSemantic(diffs)
+    ops, at_old, at_new = [], 0, 0
+    for op, text in diffs:
+        if op <= 0:
+            ops.append((op, old_coded.original(at_old, at_old + len(text))))
+            at_old += len(text)
+        else:
+            ops.append((op, new_coded.original(at_new, at_new + len(text))))
+        if op >= 0:
+            at_new += len(text)
+    return tuple(op for op in ops if op[1])
 
 
-def _recode(text: str, plane: int, specials: re.Pattern, replacements: dict[str, str]) -> str:
-    """``text`` with every character moved to ``plane`` (the third byte of its
-    UTF-32 form), except the matches of ``specials``, which are replaced."""
-    data = bytearray(text.encode("utf-32-le", "surrogatepass"))  # a lone surrogate is a character too
-    data[2::4] = bytes((plane,)) * len(text)
-    moved = data.decode("utf-32-le", "surrogatepass")
-    pieces, start = [], 0
-    for match in specials.finditer(text):
-        pieces += moved[start:match.start()], replacements[match[0]]
-        start = match.end()
-    return "".join(pieces) + moved[start:] if pieces else moved
+_ENGINE = diff_match_patch()
+_ENGINE.Diff_Timeout = 0  # holds settings only: one engine serves every call
+
+
+class _Coded:
+    """A text with every character moved to Private Use Area-A (the third
+    byte of its UTF-32 form set at once for the whole string) and each special
+    token replaced by its code; ``original`` maps a slice back."""
+
+    __slots__ = ("source", "text", "positions", "shifts")
+
+    def __init__(self, source: str, matches: list[re.Match], codes: dict[str, str]):
+        data = bytearray(source.encode("utf-32-le", "surrogatepass"))  # a lone surrogate is a character too
+        data[2::4] = bytes((_SHIFTED,)) * len(source)
+        moved = data.decode("utf-32-le", "surrogatepass")
+        self.source, self.positions, self.shifts = source, [], []
+        pieces, start, shift = [], 0, 0
+        for match in matches:
+            pieces += moved[start:match.start()], codes[match[0]]
+            self.positions.append(match.start() - shift)  # where the code stands in ``text``
+            shift += len(match[0]) - 1
+            self.shifts.append(shift)  # how far the source runs ahead of ``text`` after it
+            start = match.end()
+        self.text = "".join(pieces) + moved[start:] if pieces else moved
+
+    def original(self, start: int, end: int) -> str:
+        return self.source[self._source_index(start):self._source_index(end)]
+
+    def _source_index(self, index: int) -> int:
+        before = bisect.bisect_left(self.positions, index)  # codes standing before ``index``
+        return index + (self.shifts[before - 1] if before else 0)
 
 
 def apply_ops(old: str, ops: tuple[Op, ...] | list) -> str:
