@@ -175,13 +175,21 @@ def _number_kind(a: Provision, b: Provision) -> str:
 
 
 def _exact_anchors(old_text: list[str], new_text: list[str]) -> dict[int, int]:
-    positions: dict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(old_text):
-        positions[text].append(i)
+    """Equal texts paired, the k-th occurrence in the old list with the k-th
+    in the new one."""
+    first = dict(zip(reversed(old_text), range(len(old_text) - 1, -1, -1)))  # each text's first place
+    later: dict[str, list[int]] = defaultdict(list)  # the other places of a text found twice or more
+    if len(first) < len(old_text):
+        for i, text in enumerate(old_text):
+            if first[text] != i:
+                later[text].append(i)
     matched = {}
     for j, text in enumerate(new_text):
-        if positions.get(text):
-            matched[positions[text].pop(0)] = j
+        i = first.pop(text, None)
+        if i is None and later.get(text):
+            i = later[text].pop(0)
+        if i is not None:
+            matched[i] = j
     return matched
 
 
@@ -366,6 +374,8 @@ def _fill_gaps(paired: dict[int, int], old_count: int, new_count: int) -> list[t
     """Unpaired provisions holding the same place between two ordered pairs
     (one old 款 and one new 款 between the same neighbours) are one provision
     rewritten, as a drafter's ``第一款修改为`` says, if they share some words."""
+    if len(paired) in (old_count, new_count):  # one side wholly paired: no gap holds both
+        return []
     anchors = sorted(_longest_increasing(sorted(paired.items(), key=itemgetter(1))))
     taken_new = set(paired.values())
     olds = _by_gap([i for i in range(old_count) if i not in paired], [i for i, _ in anchors])
@@ -445,7 +455,7 @@ def _document_order(pairs):
     """New-document order; a provision only in the old text follows the pair
     that precedes it in the old text (the last pair, in new order, holding an
     earlier old provision), after those already placed there."""
-    with_new = sorted((p for p in pairs if p[1] is not None), key=lambda p: (p[1], p[2] == "split"))
+    with_new = sorted((p for p in pairs if p[1] is not None), key=itemgetter(1))  # stable: a merge follows its partner
     only_old = sorted((p for p in pairs if p[1] is None), key=itemgetter(0))
     if not only_old:
         return with_new
