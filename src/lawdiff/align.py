@@ -429,11 +429,10 @@ def _leftovers(grams: _LazyGrams, others: _LazyGrams, partner: dict[int, int], c
     """Each unpaired provision of one side, with the paired provision of the
     other side that contains it.  A split-off or merged provision sits next to
     its partner, so only pairs within ``_WINDOW`` places are candidates."""
-    for index in range(len(grams)):
-        if index not in partner:
-            near = [partner[k] for k in range(index - _WINDOW, index + _WINDOW + 1) if k in partner]
-            best = _best_container(grams[index], others, near, containment)
-            yield index, best, (_contained(grams[index], others[best]) if best is not None else 0.0)
+    for index in sorted(set(range(len(grams))).difference(partner)):
+        near = [partner[k] for k in range(index - _WINDOW, index + _WINDOW + 1) if k in partner]
+        best = _best_container(grams[index], others, near, containment)
+        yield index, best, (_contained(grams[index], others[best]) if best is not None else 0.0)
 
 
 _WINDOW = 3
