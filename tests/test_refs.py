@@ -183,6 +183,11 @@ def one(text: str, article: int = 5, paragraph: int = 2):
     ("应当依照本规定附录规定的信号联络", [("internal", "本规定附录", (), "")]),
     ("，填写《移送执行表》", []),  # a form
     ("，人民法院应当确认该条款无效", []),  # a contract's clause
+    ("根据法律和国务院的行政法规、决定、命令，在本部门", [("generic", "法律和国务院的行政法规、决定、命令", (), "")]),
+    ("不得同法律、行政法规和省人民代表大会及其常务委员会制定的地方性法规相抵触",
+     [("generic", "法律、行政法规和省人民代表大会及其常务委员会制定的地方性法规", (), "")]),
+    ("，都应当受中国法律的约束", [("generic", "中国法律", (), "")]),
+    ("，按照国务院有关文件规定办理", [("generic", "国务院有关文件", (), "")]),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_reference_forms(text, expected):
     assert one(text) == expected
