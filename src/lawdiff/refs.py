@@ -45,8 +45,8 @@ _PARTS = rf"(?:第{_ITEM_NO}款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
-_SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律[、和]?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)(?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件)?"  # a list of kinds of law
+_SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本实施条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
+_KINDS = r"法律(?:[、和]|或者)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)(?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件|、国务院决定)?"  # a list of kinds of law
 _NOT_LAW = "(?!义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题)"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
@@ -76,9 +76,9 @@ PATTERNS = [
         r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)|(?<=除)"
         r"|(?<=^)|(?<=[，。；、：（]))"
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
-        rf"(?P<title>(?:(?!{_VERBS})[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
-        rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关|相关)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及、，。；等]|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
+        rf"(?P<title>(?:(?:(?!{_VERBS})|(?<=法律)(?=适用法))[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
+        rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关|相关|相应)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
+        r"|(?P<bare>)(?=[和及与、，。；等]|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?(?!《)"
@@ -87,27 +87,27 @@ PATTERNS = [
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款(?!项)|条(?![款件文例约])|项(?!目))"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?"
                             rf"|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
-                            rf"|本条款?{_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列)|上述条款|本条各款")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
+                            rf"|本(?:条款?|款){_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列)|上述条款|本条各款")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
     ("amended-part", re.compile(rf"(?<=将)(?:引言|正文第{_N}段)(?=修改为)")),  # an interpretation's 引言, in the decision amending it
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         r"法律(?:和|或者)国务院的行政法规、决定、命令|"  # the 立法法's formula for what rules rest on
-        rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有规定|"
-        r"(?:国务院|国家)(?:(?:和|、)(?:省|市|本省|本市))?(?:[^，。；：\s]{0,16}?(?:部门|机关|政府))?另有规定|法律和司法解释另有(?:特别|专门)?规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
+        rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)(?<!法的)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有(?:特别|专门)?规定|"
+        r"(?:国务院|国家)(?:(?:和|、)(?:省|市|本省|本市))?(?:[^，。；：\s]{0,16}?(?:部门|机关|政府))?另有(?:特别|专门)?规定|法律和司法解释另有(?:特别|专门)?规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
         r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国|该国|(?:香港|澳门)特别行政区(?:(?:、|和|或者)(?:香港|澳门)特别行政区)?)的?法律|"  # another state's law as the source of a rule
-        r"国际条约(?:另有规定|(?=的规定|的有关规定|同|有不同规定))|(?<=参加的)(?:有关)?国际条约(?:、协定)?|(?:有关|相关)国际惯例(?:或者其他规定)?|"  # …缔结或者参加的国际条约同本规则有不同规定的
+        r"国际条约(?:另有规定|(?=的规定|的有关规定|同|有不同规定))|(?<=参加的)(?:有关)?国际条约(?:、协定)?|(?:(?:有关|相关)|(?<=参照|依照|按照|根据|遵循|遵守))国际惯例(?:或者其他规定)?|"  # …缔结或者参加的国际条约同本规则有不同规定的
         r"(?:有关|相关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释|"  # 法律、法律解释或者司法解释
         r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|(?<=发布的)司法解释(?=与|同)|"  # 以前发布的司法解释与本解释不一致的
         r"中华人民共和国的?法律(?:和|、)规章|"
         rf"(?:(?<=适用|依照|根据|按照|遵守|违反)|(?<=受))(?:中华人民共和国|国家|外国|中国|我国)的?法律{_NOT_LAW}(?![、和]|法规)|"
-        r"(?<!有关)国家(?:和|、)?(?:本省|本市|省|市)?的?规定|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
+        r"(?<!有关)国家(?:(?:和|、)?(?:本省|本市|省|市))*的?规定(?!的标准)|"  # 按照国家和本市规定  # 违反国家规定: the 刑法 (第九十六条) defines the term
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|法律|法规|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)(?:(?<=文件)(?=的?规定)|(?<!文件)的?规定)|"  # 国务院有关文件规定: the 文件
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关的?|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等|和))相关)"
-        rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|规定)"
+        rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|(?:行政)?规章(?!制度)|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
-        rf"|(?:{_ISSUERS})?{_KINDS}(?:或者国务院(?:决定|规定)|以及[^。；，]{{0,24}}?)?另有(?:特别|专门)?规定"
+        rf"|(?:{_ISSUERS})?{_KINDS}(?:或者国务院(?:决定|规定|[^\W\d_]{{0,12}}?(?:部门|机构))|以及[^。；，]{{0,24}}?)?另有(?:特别|专门)?规定"
         rf"|(?:(?<=受)|(?<=侵犯))(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:或者国务院(?:决定|规定))?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
@@ -118,13 +118,13 @@ PATTERNS = [
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
         rf"|{_KINDS}(?:或者国务院(?:决定|规定))?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"
         rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,8}}?的?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
-        rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?相关(?:{_KINDS}|法律|法规)"  # 依照企业登记相关法律
+        rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?的?相关(?:{_KINDS}|法律|法规|规定)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
         rf"|(?:{_ISSUERS}|全国人民代表大会常务委员会|中央军委|(?<=以及)[^\W\d_]{{2,12}}?)关于(?:[^\W\d_]|、){{2,24}}?的(?:有关)?规定"  # 国家关于禁止或者限制寄递物品的规定
         rf"|{_ISSUERS}有关(?:[^\W\d_、]{{2,8}}、)+[^\W\d_、]{{2,8}}?等规定"  # 国家有关工资、福利待遇等规定
         rf"|(?<=宪法[和、])(?:{_KINDS}|法律{_NOT_LAW})"  # 保障宪法和法律法规实施
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
-        r"|(?:(?<=其他)|(?<=依照)|(?<=依据)|(?<=按照)|(?<=根据)|(?<=符合)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|及|[、，。；]|规定|相关规定|强制性规定|采取|予以|关于)"
+        r"|(?:(?<=其他)|(?<=依照)|(?<=依据)|(?<=按照)|(?<=根据)|(?<=符合)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|及|[、，。；]|规定|相关规定|强制性规定|采取|予以|关于|对)"
         r"|(?:(?<=当时的)|(?<=前的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）))法律(?=规定|没有规定)"
         r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定|规定的)"
         r"|(?:(?<=^)|(?<=[，。；\n]))法律(?=和《|、《|规定的)")),  # bare 法律 last
@@ -132,9 +132,9 @@ PATTERNS = [
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("及其",), "external-again": ("该", "上述安排"),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条", "该款", "该项", "上述"), "amended-part": ("引言", "正文"), "parts": ("第",), "generic": ("法", "规", "条约")}
+          "relative": ("前", "本条", "本款", "该款", "该项", "上述"), "amended-part": ("引言", "正文"), "parts": ("第",), "generic": ("法", "规", "条约", "惯例")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
-_VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
+_VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|提供|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏|熟悉)"
@@ -152,10 +152,13 @@ _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)|^(?:当时|以前|过去|现行)的?$")  # 当时的法律: a time
 _ACT_END = re.compile(rf"(?:法|条例|公约|条约|议定书|协定|》|{_SELF}|[条款项目])的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
-_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|书|函|报|集|(?:通知|联系)单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单|推荐|执行|申报|评审|考核)表)$")
+_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|(?:收取|收件|交接)清单|书|函|报|集|(?:通知|联系)单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单|推荐|执行|申报|评审|考核)表)$")
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附的?$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _SUBJECT_VERB_END = re.compile(f"(?:{_SUBJECT_VERBS})$")
+#: 以下简称《决定》, and each title after it in a list of aliases (以下分别简称为《决定》、《修正案》及…)
+_ALIAS_BEFORE = re.compile(r"称为?(?:《[^《》]+》(?:、|及|和|以及))*$")
+_MADE_HERE = re.compile(r"(?:制定|出台|起草|拟定|拟订)$")
 _CO_ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)(?:和|与|及|或者)$")
 #: The act whose implementing rules ``其实施细则`` are: 《…》及, （以下简称…）及, 台湾同胞投资保护法及
 _IMPLEMENTED = re.compile(r"(?:《(?P<title>[^《》]+)》(?:（[^（）]*）)?|(?P<bare>[^\W\d_]{2,20}法))及$")
@@ -317,7 +320,8 @@ def _join_coordinated(references: list[Reference], text: str) -> list[Reference]
     for reference in references:
         previous = out[-1] if out else None
         if previous is not None and reference.kind == previous.kind == "generic" \
-                and text[previous.end:reference.start] in _CONJUNCTIONS:
+                and text[previous.end:reference.start] in _CONJUNCTIONS \
+                and not (text[previous.end:reference.start] == "与" and _COMPARED.match(text, reference.end)):
             out[-1] = replace(previous, text=text[previous.start:reference.end], end=reference.end)
         else:
             out.append(reference)
@@ -325,6 +329,7 @@ def _join_coordinated(references: list[Reference], text: str) -> list[Reference]
 
 
 _CONJUNCTIONS = ("和", "及", "以及", "或者", "或", "与", "、")
+_COMPARED = re.compile(r"(?:不|相)?(?:抵触|一致|冲突)")  # 有关行政规章与法律、行政法规不抵触: 与 compares
 
 
 def _reference(kind: str, match: re.Match, node: Provision, article: Provision, paragraph: int,
@@ -332,7 +337,7 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     text = match.group()
     if kind == "external":
         title, before = match.group("title"), node.text[:match.start()]
-        if before.endswith(("称", "抚按")) or title.endswith("请示") or _TIME_AFTER.match(node.text, match.end()) or \
+        if before.endswith("抚按") or _ALIAS_BEFORE.search(before) or title.endswith("请示") or _TIME_AFTER.match(node.text, match.end()) or \
                 _INSTRUMENT.search(title) and "关于" not in title and not title.endswith("议定书"):
             return None  # an alias, a book sworn on, a request, a certificate, form, letter or newspaper: not law
         if (annex := _OWN_ANNEX.search(before)) and annex.group():  # 本条例所附《…表》, 本条例附件《…清单》
@@ -422,6 +427,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
         start = subject.start("subject")
     if (issuer := _CO_ISSUER.search(text[:start])) and not _NOT_ISSUER.search(issuer["issuer"]):
         start = issuer.start("issuer")
+    if _MADE_HERE.search(text, 0, start) and text[start] != "的":
+        return None  # 制定学校对学生安全保护的有关规定: rules yet to be made (a delegation); not 制定的有关规定
     if _SELF_INSIDE.search(text[start:end]) or _SELF_ABOUT.search(text[:start]):
         return None  # 参照本条例卷烟的有关规定, 参照本条例对机关、事业单位的有关规定: the document's own provisions
     if text.startswith("法", start) and text.endswith("中华人民共和国", 0, start):
@@ -475,9 +482,9 @@ def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str,
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
     if match.group() in ("该款", "该项", "上述条款", "本条各款"):
         return ()  # the 款/项 just cited: resolved with it
-    if match.group().startswith("本条"):
+    if match.group().startswith(("本条", "本款")):
         if not match["para"]:
-            return ()  # 本条(一)项: a point of this article, under whichever 款 holds it
+            return ()  # 本条(一)项, 本款第(一)项: points, under whichever 款 holds them
         return tuple(f"{article.eid}__para_{cn_to_int(p)}" for p in re.findall(rf"第({_N})款", match["para"]))
     count = cn_to_int(match["count"]) if match["count"] else 1
     if match["unit"] == "款":
