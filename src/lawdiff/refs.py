@@ -61,7 +61,7 @@ REGULATION_TITLES = frozenset(resources.files("lawdiff").joinpath("regulation_ti
 #: Classes of law, not acts: 依照中国税法的有关规定, 依照诉讼法有关规定 are generic references.
 _LAW_CLASSES = frozenset({"税法", "中国税法", "诉讼法", "国际法", "实体法", "程序法", "中国法", "上位法"})
 #: Short names courts use that are no title's tail (调解仲裁法 is not the 仲裁法).
-LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法"}
+LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法", "税收征管法": "税收征收管理法"}
 _LONGEST_TITLE = max(map(len, LAW_TITLES | REGULATION_TITLES))
 
 PATTERNS = [
@@ -78,7 +78,7 @@ PATTERNS = [
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?:(?!{_VERBS})|(?<=法律)(?=适用法))[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关|相关|相应)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及与、，。；等]|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及与、，。；等“]|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?(?!《)"
@@ -112,15 +112,16 @@ PATTERNS = [
         rf"|(?:(?<=受)|(?<=侵犯))(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:(?:或者|和)国务院(?:决定|规定))?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
-        rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规(?:、司法解释)?)"
+        rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规(?:、司法解释|、(?:部门)?规章(?!制度))?)"
         r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据)|(?<=以及)|(?<=法规和))(?:(?!本|有关)[^\W\d_]|、(?=国务院)|(?<=[^\W\d_]{2})、(?=[^\W\d_]{2})){2,30}?(?:部门|机关|机构)的规定"  # an issuer's rules
-        r"|(?:(?<=违反|熟悉|依照|按照|根据|遵守|符合))[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|监管规定|保密规定|管理法律|法规(?!定))"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
+        r"|(?:(?<=违反|熟悉|依照|按照|根据|遵守|符合))[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|监管规定|保密规定|安全规定|生产规定|管理法律|法规(?!定))"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
-        rf"|{_KINDS}(?:或者国务院(?:决定|规定))?(?=规定|禁止|明确|的|依据|授权|已|未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"
-        rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,8}}?的?(?:{_KINDS}|法规)"  # 有关税收法律、行政法规
+        rf"|{_KINDS}(?:或者国务院(?:决定|规定))?(?=规定|禁止|明确|的|依据|授权|允许|已|未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"
+        rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,8}}?的?(?:{_KINDS}|法规|法律(?=的|规定|[，。；]))"  # 有关税收法律、行政法规
         rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?的?相关(?:{_KINDS}|法律|法规|规定)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
+        r"|(?<=参照|依照|根据|按照)(?:国务院)?部门规章|(?<=参照|依照|根据|按照)地方政府规章"
         rf"|(?<={_SUBJECT_VERBS})相关(?:(?!规定|有关|相关|标准|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,4}}规定"  # 符合相关安全规定
         rf"|(?:{_ISSUERS}|全国人民代表大会常务委员会|中央军委|(?<=以及)[^\W\d_]{{2,12}}?)关于(?:[^\W\d_]|、){{2,24}}?的(?:有关)?规定"  # 国家关于禁止或者限制寄递物品的规定
         rf"|{_ISSUERS}有关(?:[^\W\d_、]{{2,8}}、)+[^\W\d_、]{{2,8}}?等规定"  # 国家有关工资、福利待遇等规定
@@ -136,7 +137,7 @@ _NEEDS = {"external": ("《",), "external-implementing": ("及其",), "external-
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
           "relative": ("前", "本条", "本款", "该款", "该项", "上述"), "amended-part": ("引言", "正文"), "parts": ("第",), "generic": ("法", "规", "条约", "惯例")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
-_VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|提供|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
+_VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|提供|引用|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
 _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏|熟悉)"
@@ -152,9 +153,10 @@ _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关
                           r"(?:施行|实施)以?[前后]的?$|"  # 企业破产法施行前的法律: a time
                           r"依照|按照|根据|依据|遵守|违反|执行|适用|应当|可以|必须|"
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)|^(?:当时|以前|过去|现行)的?$")  # 当时的法律: a time
-_ACT_END = re.compile(rf"(?:法|条例|公约|条约|议定书|协定|》|{_SELF}|[条款项目])的?$")
+_ACT_END = re.compile(rf"(?:(?:法|条例|公约|条约|议定书|协定|》|{_SELF}|[条款项目编章节])|(?:法|条例)“[^“”]{{1,30}}”)的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
 _INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|(?:收取|收件|交接)清单|书|函|报|集|(?:通知|联系|通关)单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单|推荐|执行|申报|评审|考核|意见)表)$")
+_EDITION = re.compile(r"[（(][^（）()]*[)）]$")  # 《摄制电影片许可证(单片)》: a certificate still
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附的?$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
 _SUBJECT_VERB_END = re.compile(f"(?:{_SUBJECT_VERBS})$")
@@ -171,7 +173,7 @@ _ARTICLE_NUMBER = re.compile(r"art_(\d+)")
 #: 本条例附件《…清单》(以下简称《管制清单》): the short title names the document's own annex.
 _ANNEX_ALIAS = re.compile(rf"(?:{_SELF})(?:所附|附件)的?《[^《》]+》[（(]以下简称《(?P<alias>[^《》]+)》[)）]")
 _SELF_INSIDE = re.compile(rf"{_SELF}|本章|本节")  # 适用本章有关规定: the document's own
-_PRIVATE_RULES = re.compile(r"(?:协议书|章程)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
+_PRIVATE_RULES = re.compile(r"(?:协议书|章程|本宗教)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
 _CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,16}罪、")
 _SELF_START = re.compile(rf"(?:{_SELF})自")  # 第四十二条本条例自…施行: an article label run into the text
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
@@ -340,7 +342,7 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     if kind == "external":
         title, before = match.group("title"), node.text[:match.start()]
         if before.endswith("抚按") or _ALIAS_BEFORE.search(before) or title.endswith("请示") or _TIME_AFTER.match(node.text, match.end()) or \
-                _INSTRUMENT.search(title) and "关于" not in title and not title.endswith("议定书"):
+                _INSTRUMENT.search(_EDITION.sub("", title)) and "关于" not in title and not title.endswith("议定书"):
             return None  # an alias, a book sworn on, a request, a certificate, form, letter or newspaper: not law
         if (annex := _OWN_ANNEX.search(before)) and annex.group():  # 本条例所附《…表》, 本条例附件《…清单》
             start = annex.start("self") if annex["self"] else match.start()
