@@ -39,14 +39,14 @@ _ITEMS = rf"(?:{_NUMBERED_ITEMS}|{_ITEM}(?:、?{_ITEM})*项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}(?:、{_N})*款|前[两二三四五六七八九十]款|[甲乙丙丁戊]款)?(?:{_ITEMS}|前[两二三四五六七八九十]项)?(?:第{_N}目)?(?:但书|条首部分|开始部分)?"
 _ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:(?:、|至第?){_N})+条)"  # 第三、四、五条, 第一至第三条
 _ONE = rf"(?:(?:第{_N}编(?:第{_N}分编)?)?(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}编(?:第{_N}分编)?(?:第{_N}章(?:第{_N}节)?)?|第{_N}章(?:第{_N}节)?|附录(?:{_CN}|[ⅠⅡⅢⅣⅤⅥ]{{1,3}})|附件(?:{_CN})?(?!《)|第{_N}部分|第[IVX]{{1,4}}A?部(?!分)|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
-_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项]|至{_N}条|、{_N}条(?:之{_CN})?|(?:以及|和)附表)*"
+_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或|及)第|至第?){_ITEM_NO}[款项]|至{_N}条|、{_N}条(?:之{_CN})?|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"(?:第{_ITEM_NO}款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本实施条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律(?:[、和]|或者)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)(?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件|、国务院决定|、司法解释)?"  # a list of kinds of law
+_KINDS = r"法律(?:[、和]|或者)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)(?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件|、国务院决定|[、和]司法解释)?"  # a list of kinds of law
 _NOT_LAW = "(?!义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题)"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
@@ -61,7 +61,7 @@ REGULATION_TITLES = frozenset(resources.files("lawdiff").joinpath("regulation_ti
 #: Classes of law, not acts: 依照中国税法的有关规定, 依照诉讼法有关规定 are generic references.
 _LAW_CLASSES = frozenset({"税法", "中国税法", "诉讼法", "国际法", "实体法", "程序法", "中国法", "上位法"})
 #: Short names courts use that are no title's tail (调解仲裁法 is not the 仲裁法).
-LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法", "税收征管法": "税收征收管理法"}
+LAW_ALIASES = {"调解仲裁法": "劳动争议调解仲裁法", "税收征管法": "税收征收管理法", "缔约程序法": "缔结条约程序法"}
 _LONGEST_TITLE = max(map(len, LAW_TITLES | REGULATION_TITLES))
 
 PATTERNS = [
@@ -73,29 +73,29 @@ PATTERNS = [
                                   rf"|该条(?![例款件])(?:第{_N}款)?(?:第{_ITEM_NO}项)?|该安排|上述安排")),  # 婚姻法第四十六条…该条规定
     ("external-bare", re.compile(
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
-        r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)|(?<=除)"
+        r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)|(?<=比照)|(?<=除)|(?<=我国)"
         r"|(?<=^)|(?<=[，。；、：（]))"
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?:(?!{_VERBS})|(?<=法律)(?=适用法))[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:有关|相关|相应)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及与、，。；等“]|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及与对、，。；等“]|保护|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?(?!《)"
                             rf"|第{_N}部分{_NUMBERED_ITEMS}){_TAIL})")),  # 第一部分第一项 of the document's own list
     ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL}|附件{_CN}(?!《)|附录(?:{_CN})?(?!《))")),
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款(?!项)|条(?![款件文例约])|项(?!目))"
-                            rf"(?:{_PARTS}|{_ITEMS}|但书)?"
-                            rf"|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
+                            rf"(?:{_PARTS}|{_ITEMS}|但书)?(?:(?:以及|和|及|、)(?:{_SELF})?{_ARTICLES})?"
+                            rf"|本条[甲乙丙丁戊]款|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
                             rf"|本(?:条款?|款){_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列)|上述条款|本条各款")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
-    ("amended-part", re.compile(rf"(?<=将)(?:引言|正文第{_N}段)(?=修改为)")),  # an interpretation's 引言, in the decision amending it
+    ("amended-part", re.compile(rf"(?<=将)(?:引言|(?:正文)?第{_N}段)(?=修改为)")),  # an interpretation's 引言, in the decision amending it
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         r"法律(?:和|或者)国务院的行政法规、决定、命令|"  # the 立法法's formula for what rules rest on
-        rf"{_KINDS}等有关规定|"  # 法律、法规等有关规定: after kinds of law 等 closes the list
+        rf"{_KINDS}等(?:有关)?规定|"  # 法律、法规等有关规定: after kinds of law 等 closes the list
         rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)(?<!法的)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有(?:特别|专门)?规定|"
         r"(?:国务院|国家)(?:(?:和|、)(?:省|市|本省|本市))?(?:[^，。；：\s]{0,16}?(?:部门|机关|政府))?另有(?:特别|专门)?规定|法律和司法解释另有(?:特别|专门)?规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
-        r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国|该国|(?:香港|澳门)特别行政区(?:(?:、|和|或者)(?:香港|澳门)特别行政区)?)的?法律|"  # another state's law as the source of a rule
+        r"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国|该国|仲裁地|(?:仲裁机构)?所在地|经常居所地|(?:香港|澳门)特别行政区(?:(?:、|和|或者)(?:香港|澳门)特别行政区)?)的?法律|"  # another state's law as the source of a rule
         r"国际条约(?:另有规定|(?=的规定|的有关规定|同|有不同规定))|(?<=参加的)(?:有关)?国际条约(?:、协定)?|(?:(?:有关|相关)|(?<=参照|依照|按照|根据|遵循|遵守))国际惯例(?:或者其他规定)?|"  # …缔结或者参加的国际条约同本规则有不同规定的
         r"(?:有关|相关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释(?:、(?:其他)?规范性文件)?|"  # 法律、法律解释或者司法解释
         r"司法解释(?:和|、|及)(?:规范性文件|有关规定)|(?<=发布的)司法解释(?=与|同)|"  # 以前发布的司法解释与本解释不一致的
@@ -106,7 +106,7 @@ PATTERNS = [
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关的?|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等|和))相关)"
-        rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|(?:行政)?规章(?!制度)|规定)"
+        rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|(?:行政)?规章(?!制度)|(?:行政)?规范性文件|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         rf"|(?:{_ISSUERS})?{_KINDS}(?:或者国务院(?:决定|规定|[^\W\d_]{{0,12}}?(?:部门|机构))|以及[^。；，]{{0,24}}?)?另有(?:特别|专门)?规定"
         rf"|(?:(?<=受)|(?<=侵犯))(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
@@ -128,14 +128,14 @@ PATTERNS = [
         rf"|(?<=宪法[和、])(?:{_KINDS}|法律{_NOT_LAW})"  # 保障宪法和法律法规实施
         rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=对|或者)"  # 法律、行政法规对…另有规定的
         r"|(?:(?<=其他)|(?<=依照)|(?<=依据)|(?<=按照)|(?<=根据)|(?<=符合)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|及|[、，。；]|规定|相关规定|强制性规定|采取|予以|关于|对)"
-        r"|(?:(?<=当时的)|(?<=前的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）))法律(?=规定|没有规定)"
+        r"|(?:(?<=当时的)|(?<=前的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）)|(?<=违反了)|(?<=不按)|(?<=以及))法律(?=规定|没有规定)"
         r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定|规定的)"
         r"|(?:(?<=^)|(?<=[，。；\n]))法律(?=和《|、《|规定的)")),  # bare 法律 last
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("及其",), "external-again": ("该", "上述安排"),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条", "本款", "该款", "该项", "上述"), "amended-part": ("引言", "正文"), "parts": ("第",), "generic": ("法", "规", "条约", "惯例")}
+          "relative": ("前", "本条", "本款", "该款", "该项", "上述"), "amended-part": ("引言", "段"), "parts": ("第",), "generic": ("法", "规", "条约", "惯例")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|提供|引用|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
@@ -155,7 +155,7 @@ _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)|^(?:当时|以前|过去|现行)的?$")  # 当时的法律: a time
 _ACT_END = re.compile(rf"(?:(?:法|条例|公约|条约|议定书|协定|》|{_SELF}|[条款项目编章节])|(?:法|条例)“[^“”]{{1,30}}”)的?$")
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
-_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|(?:收取|收件|交接)清单|书|函|报|集|(?:通知|联系|通关)单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单|推荐|执行|申报|评审|考核|意见)表)$")
+_INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|簿|(?:收取|收件|交接)清单|书|函|报|集|(?:通知|联系|通关)单|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单|推荐|执行|申报|评审|考核|意见)表)$")
 _EDITION = re.compile(r"[（(][^（）()]*[)）]$")  # 《摄制电影片许可证(单片)》: a certificate still
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附的?$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
@@ -173,7 +173,7 @@ _ARTICLE_NUMBER = re.compile(r"art_(\d+)")
 #: 本条例附件《…清单》(以下简称《管制清单》): the short title names the document's own annex.
 _ANNEX_ALIAS = re.compile(rf"(?:{_SELF})(?:所附|附件)的?《[^《》]+》[（(]以下简称《(?P<alias>[^《》]+)》[)）]")
 _SELF_INSIDE = re.compile(rf"{_SELF}|本章|本节")  # 适用本章有关规定: the document's own
-_PRIVATE_RULES = re.compile(r"(?:协议书|章程|本宗教)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
+_PRIVATE_RULES = re.compile(r"(?:协议书|章程|本宗教|招投标文件|招标文件|投标文件)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
 _CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,16}罪、")
 _SELF_START = re.compile(rf"(?:{_SELF})自")  # 第四十二条本条例自…施行: an article label run into the text
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
@@ -291,9 +291,10 @@ def _in_article(article: Provision, kinds: tuple[str, ...] | None = None) -> lis
 
 def _widens(reference: Reference, earlier: Reference) -> bool:
     """A generic reference whose qualifier reaches back over an earlier generic one holds it
-    (国家道路交通安全法律、法规和有关法律、法规: the second half takes in the first)."""
-    return reference.kind == earlier.kind == "generic" and reference.start <= earlier.start \
-        and reference.end >= earlier.end
+    (国家道路交通安全法律、法规和有关法律、法规: the second half takes in the first); so does
+    an internal chain over an earlier one (前款以及本条例第二十九条 over 本条例第二十九条)."""
+    return reference.kind == earlier.kind and reference.kind in ("generic", "internal") \
+        and reference.start <= earlier.start and reference.end >= earlier.end
 
 
 def _as_cited_before(references: list[Reference], text: str) -> list[Reference]:
@@ -467,19 +468,30 @@ def _ends_the_qualifier(before: str) -> bool:
 def _chain_eids(chain: str) -> tuple[str, ...]:
     eids = []
     previous = None
-    for one in _ONE_RE.finditer(chain):
-        key = f"art_{cn_to_int(one['a'])}" + (f"-{cn_to_int(one['s'])}" if one["s"] else "")
+    for one in [*_ONE_RE.finditer(chain), None]:
+        between = chain[previous.end():one.start() if one else len(chain)] if previous is not None else ""
+        if previous is not None:  # 第六条第一款及第二款: a 款 without its article is the last article's
+            eids += [f"{_article_key(previous)}__para_{cn_to_int(p)}" for p in _BARE_PARAGRAPH.findall(between)]
+        if one is None:
+            break
+        key = _article_key(one)
         if one["p"]:
             key += f"__para_{cn_to_int(one['p'])}"
         if one["i"]:
             key += f"__point_{cn_to_int(one['i'])}"
-        between = chain[previous.end():one.start()] if previous is not None else ""
         if between == "至" and previous is not None and not one["p"] and not previous["p"]:
             low, high = cn_to_int(previous["a"]), cn_to_int(one["a"])
             eids += [f"art_{n}" for n in range(low + 1, high)]
         eids.append(key)
         previous = one
     return tuple(eids)
+
+
+def _article_key(one: re.Match) -> str:
+    return f"art_{cn_to_int(one['a'])}" + (f"-{cn_to_int(one['s'])}" if one["s"] else "")
+
+
+_BARE_PARAGRAPH = re.compile(rf"第({_N})款")
 
 
 def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
