@@ -46,7 +46,7 @@ _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本实施条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律(?:[、和]|或者)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)(?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件|、国务院决定|[、和]司法解释)?"  # a list of kinds of law
+_KINDS = r"法律(?:[、和]|或者)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)?(?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件|、国务院决定|[、和]司法解释)?"  # a list of kinds of law
 _NOT_LAW = "(?!义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题)"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|国家|省|本省|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
@@ -113,11 +113,11 @@ PATTERNS = [
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:(?:或者|和)国务院(?:决定|规定))?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规(?:、司法解释|、(?:部门)?规章(?!制度))?)"
-        r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据)|(?<=以及)|(?<=法规和))(?:(?!本|有关)[^\W\d_]|、(?=国务院)|(?<=[^\W\d_]{2})、(?=[^\W\d_]{2})){2,30}?(?:部门|机关|机构)的规定"  # an issuer's rules
+        r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据)|(?<=以及)|(?<=法规和))(?:(?!本|有关)[^\W\d_]|、(?=国务院)|(?<=[^\W\d_]{2})、(?=[^\W\d_]{2})){2,30}?(?:部门|机关|机构|委员会)的规定"  # an issuer's rules
         r"|(?:(?<=违反|熟悉|依照|按照|根据|遵守|符合))[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|监管规定|保密规定|安全规定|生产规定|管理法律|法规(?!定))"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
-        rf"|{_KINDS}(?:或者国务院(?:决定|规定))?(?=规定|禁止|明确|的|依据|授权|允许|已|未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"
+        rf"|{_KINDS}(?:或者国务院(?:决定|规定))?(?=规定|禁止|明确|的|中的|依据|授权|允许|已|未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"
         rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,8}}?的?(?:{_KINDS}|法规|法律(?=的|规定|[，。；]))"  # 有关税收法律、行政法规
         rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?的?相关(?:{_KINDS}|法律|法规|规定)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
@@ -174,7 +174,7 @@ _ARTICLE_NUMBER = re.compile(r"art_(\d+)")
 _ANNEX_ALIAS = re.compile(rf"(?:{_SELF})(?:所附|附件)的?《[^《》]+》[（(]以下简称《(?P<alias>[^《》]+)》[)）]")
 _SELF_INSIDE = re.compile(rf"{_SELF}|本章|本节")  # 适用本章有关规定: the document's own
 _PRIVATE_RULES = re.compile(r"(?:协议书|章程|本宗教|招投标文件|招标文件|投标文件)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
-_CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,16}罪、")
+_CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,20}(?:、[^\W\d_]{1,20})*罪[、，]")  # …规定的损害商业信誉、商品声誉罪，
 _SELF_START = re.compile(rf"(?:{_SELF})自")  # 第四十二条本条例自…施行: an article label run into the text
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
 #: 《…城市房地产管理法》施行后订立的合同: a time, not a citation
@@ -320,14 +320,17 @@ def _as_cited_before(references: list[Reference], text: str) -> list[Reference]:
 def _join_coordinated(references: list[Reference], text: str) -> list[Reference]:
     """One provision's references, in order, with generic ones joined only by a conjunction
     made one: 有关法律、法规和国家规定, 法律、行政法规以及国务院证券委员会的有关规定 (each
-    half is found on its own)."""
+    half is found on its own); so are internal ones in a list (本解释第二条、本条前款)."""
     out: list[Reference] = []
     for reference in references:
         previous = out[-1] if out else None
-        if previous is not None and reference.kind == previous.kind == "generic" \
-                and text[previous.end:reference.start] in _CONJUNCTIONS \
-                and not (text[previous.end:reference.start] == "与" and _COMPARED.match(text, reference.end)):
+        between = text[previous.end:reference.start] if previous is not None else None
+        if previous is not None and reference.kind == previous.kind == "generic" and between in _CONJUNCTIONS \
+                and not (between == "与" and _COMPARED.match(text, reference.end)):
             out[-1] = replace(previous, text=text[previous.start:reference.end], end=reference.end)
+        elif previous is not None and reference.kind == previous.kind == "internal" and between in ("、", "和", "以及"):
+            out[-1] = replace(previous, text=text[previous.start:reference.end], end=reference.end,
+                              target_eids=previous.target_eids + reference.target_eids)  # 本解释第二条、本条前款
         else:
             out.append(reference)
     return out
@@ -498,7 +501,7 @@ def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str,
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
     if match.group() in ("该款", "该项", "上述条款", "本条各款"):
         return ()  # the 款/项 just cited: resolved with it
-    if match.group().startswith(("本条", "本款")):
+    if match.group().startswith(("本条", "本款")) and not match["unit"]:  # not 本条前款
         if not match["para"]:
             return ()  # 本条(一)项, 本款第(一)项: points, under whichever 款 holds them
         return tuple(f"{article.eid}__para_{cn_to_int(p)}" for p in re.findall(rf"第({_N})款", match["para"]))
