@@ -280,9 +280,8 @@ def _rewritten_in_place(old_text: list[str], new_text: list[str], matched: dict[
     two backbone neighbours, when they match: the article rewritten where it
     stood, as a drafter's ``第十二条修改为`` says.  Taken before the search
     for moved provisions, which then only looks at what is left."""
-    taken_new = set(matched.values())
-    olds = _by_gap([i for i in range(len(old_text)) if i not in matched], backbone.olds)
-    news = _by_gap([j for j in range(len(new_text)) if j not in taken_new], backbone.news)
+    olds = _unpaired_by_gap(len(old_text), matched, backbone.olds)
+    news = _unpaired_by_gap(len(new_text), set(matched.values()), backbone.news)
     pairs = {}
     for gap, gap_olds in olds.items():
         gap_news = news.get(gap, ())
@@ -335,17 +334,17 @@ def _pair_score(a: str, b: str, threshold: float) -> float | None:
     a, b = "".join(a.split()), "".join(b.split())
     if len(a) < 2 or len(b) < 2:
         first, second = _Grams(a), _Grams(b)
-        score = _dice(first, second)
-        return score if score >= threshold or _grown_or_shrunk(first, second) else None
-    prefix = _common_prefix(a, b)
-    suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
-    head, tail = max(prefix - 1, 0), max(suffix - 1, 0)
-    middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
-    common = head + tail + (_Grams(middle_a).common(_Grams(middle_b)) if min(len(middle_a), len(middle_b)) > 1 else 0)
-    size_a, size_b = len(a) - 1, len(b) - 1
-    score = 2 * common / (size_a + size_b)
-    small = min(size_a, size_b)
-    return score if score >= threshold or (small >= 8 and common / small >= 0.9) else None
+        common, size_a, size_b = first.common(second), first.size, second.size
+    else:
+        prefix = _common_prefix(a, b)
+        suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
+        head, tail = max(prefix - 1, 0), max(suffix - 1, 0)
+        middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
+        shared = _Grams(middle_a).common(_Grams(middle_b)) if min(len(middle_a), len(middle_b)) > 1 else 0
+        common, size_a, size_b = head + tail + shared, len(a) - 1, len(b) - 1
+    total = size_a + size_b
+    score = 2 * common / total if total else 1.0
+    return score if score >= threshold or _kept_whole(common, min(size_a, size_b)) else None
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -367,7 +366,7 @@ def _may_match(a: _Grams, b: _Grams, a_bound: int, b_bound: int, threshold: floa
     most candidates fail here and are never intersected."""
     bound = min(a_bound, b_bound)
     small = min(a.size, b.size)
-    return 2 * bound / (a.size + b.size) >= threshold or (small >= 8 and bound / small >= 0.9)
+    return 2 * bound / (a.size + b.size) >= threshold or _kept_whole(bound, small)
 
 
 def _fill_gaps(paired: dict[int, int], old_count: int, new_count: int) -> list[tuple[int, int]]:
@@ -377,9 +376,8 @@ def _fill_gaps(paired: dict[int, int], old_count: int, new_count: int) -> list[t
     if len(paired) in (old_count, new_count):  # one side wholly paired: no gap holds both
         return []
     anchors = sorted(_longest_increasing(sorted(paired.items(), key=itemgetter(1))))
-    taken_new = set(paired.values())
-    olds = _by_gap([i for i in range(old_count) if i not in paired], [i for i, _ in anchors])
-    news = _by_gap([j for j in range(new_count) if j not in taken_new], [j for _, j in anchors])
+    olds = _unpaired_by_gap(old_count, paired, [i for i, _ in anchors])
+    news = _unpaired_by_gap(new_count, set(paired.values()), [j for _, j in anchors])
     found = []
     for gap, gap_olds in olds.items():
         if len(gap_olds) == len(news.get(gap, ())):
@@ -387,21 +385,27 @@ def _fill_gaps(paired: dict[int, int], old_count: int, new_count: int) -> list[t
     return found
 
 
-def _by_gap(unpaired: list[int], anchors: list[int]) -> dict[int, list[int]]:
-    """Unpaired positions (ascending) by the gap between anchors they fall in:
-    looking only at those, not at every gap, keeps this cheap when nearly
-    everything is paired."""
+def _unpaired_by_gap(count: int, taken, anchors: list[int]) -> dict[int, list[int]]:
+    """The positions below ``count`` not in ``taken`` (ascending), by the gap
+    between anchors they fall in: looking only at those, not at every gap,
+    keeps this cheap when nearly everything is paired."""
     gaps: dict[int, list[int]] = defaultdict(list)
-    for position in unpaired:
-        gaps[bisect.bisect_left(anchors, position)].append(position)
+    for position in range(count):
+        if position not in taken:
+            gaps[bisect.bisect_left(anchors, position)].append(position)
     return gaps
 
 
 def _grown_or_shrunk(a: _Grams, b: _Grams) -> bool:
     """One text kept whole inside the other (款 added or removed): a match even
     though the Dice score is low; ranked after every ordinary match."""
-    small, large = (a, b) if a.size <= b.size else (b, a)
-    return small.size >= 8 and _contained(small, large) >= 0.9
+    return _kept_whole(a.common(b), min(a.size, b.size))
+
+
+def _kept_whole(common: int, small: int) -> bool:
+    """Is the smaller text (``small`` bigrams, ``common`` of them shared) kept
+    whole inside the other?"""
+    return small >= 8 and common / small >= 0.9
 
 
 def _greedy(scored: list[tuple[int, float, int, int]]) -> dict[tuple[int, int], float]:

@@ -324,12 +324,15 @@ def _join_coordinated(references: list[Reference], text: str) -> list[Reference]
     half is found on its own); so are internal ones in a list (本解释第二条、本条前款)."""
     out: list[Reference] = []
     for reference in references:
-        previous = out[-1] if out else None
-        between = text[previous.end:reference.start] if previous is not None else None
-        if previous is not None and reference.kind == previous.kind == "generic" and between in _CONJUNCTIONS \
+        if not out:
+            out.append(reference)
+            continue
+        previous = out[-1]
+        between = text[previous.end:reference.start]
+        if reference.kind == previous.kind == "generic" and between in _CONJUNCTIONS \
                 and not (between == "与" and _COMPARED.match(text, reference.end)):
             out[-1] = replace(previous, text=text[previous.start:reference.end], end=reference.end)
-        elif previous is not None and reference.kind == previous.kind == "internal" and between in ("、", "和", "以及"):
+        elif reference.kind == previous.kind == "internal" and between in ("、", "和", "以及"):
             out[-1] = replace(previous, text=text[previous.start:reference.end], end=reference.end,
                               target_eids=previous.target_eids + reference.target_eids)  # 本解释第二条、本条前款
         else:
@@ -471,23 +474,21 @@ def _ends_the_qualifier(before: str) -> bool:
 
 def _chain_eids(chain: str) -> tuple[str, ...]:
     eids = []
-    previous = None
-    for one in [*_ONE_RE.finditer(chain), None]:
-        between = chain[previous.end():one.start() if one else len(chain)] if previous is not None else ""
-        if previous is not None:  # 第六条第一款及第二款: a 款 without its article is the last article's
-            eids += [f"{_article_key(previous)}__para_{cn_to_int(p)}" for p in _BARE_PARAGRAPH.findall(between)]
-        if one is None:
-            break
+    ones = list(_ONE_RE.finditer(chain))
+    for k, one in enumerate(ones):
+        previous = ones[k - 1] if k else None
         key = _article_key(one)
         if one["p"]:
             key += f"__para_{cn_to_int(one['p'])}"
         if one["i"]:
             key += f"__point_{cn_to_int(one['i'])}"
-        if between == "至" and previous is not None and not one["p"] and not previous["p"]:
+        if previous is not None and chain[previous.end():one.start()] == "至" and not one["p"] and not previous["p"]:
             low, high = cn_to_int(previous["a"]), cn_to_int(one["a"])
             eids += [f"art_{n}" for n in range(low + 1, high)]
         eids.append(key)
-        previous = one
+        following = chain[one.end():ones[k + 1].start() if k + 1 < len(ones) else len(chain)]
+        # 第六条第一款及第二款: a 款 without its article is this article's
+        eids += [f"{_article_key(one)}__para_{cn_to_int(p)}" for p in _BARE_PARAGRAPH.findall(following)]
     return tuple(eids)
 
 
