@@ -5,7 +5,10 @@
 Prints documents/s, MB/s and peak memory for lawdiff (read → normalise → parse
 → AKN → strict XSD + Schematron + numbering → write the .xml), beside the floor
 measured in the same run: lxml merely parsing and strict-validating the XML
-files lawdiff wrote.  Both use the same process pool (``--jobs``).
+files lawdiff wrote.  Both use the same process pool (``--jobs``).  This
+machine's speed drifts by up to 2x between minutes, so the two are timed in
+alternating rounds (``--rounds``, default 3): the table shows each one's best
+round, and the ratio line also gives the median of the per-round ratios.
 Also prints the corpus table: documents, articles, valid %, numbering-clean %,
 and failures by cause.
 """
@@ -57,6 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT))
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     files = sorted(str(p) for p in Path(args.corpus).rglob("*.md"))
     if not files:
@@ -65,23 +69,29 @@ def main() -> None:
 
     scratch = tempfile.TemporaryDirectory()
     jobs = [(f, str(Path(scratch.name) / f"{i}.xml")) for i, f in enumerate(files)]
-    started = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(convert_one, jobs, chunksize=16))
-    lawdiff_seconds = time.perf_counter() - started
-
-    xmls = [r["xml"] for r in results if "xml" in r]
-    started = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs) as pool:
-        list(pool.map(floor_one, xmls, chunksize=16))
-    floor_seconds = time.perf_counter() - started
+    lawdiff_rounds, floor_rounds = [], []
+    for _ in range(max(1, args.rounds)):
+        started = time.perf_counter()
+        with ProcessPoolExecutor(args.jobs) as pool:
+            results = list(pool.map(convert_one, jobs, chunksize=16))
+        lawdiff_rounds.append(time.perf_counter() - started)
+        xmls = [r["xml"] for r in results if "xml" in r]
+        started = time.perf_counter()
+        with ProcessPoolExecutor(args.jobs) as pool:
+            list(pool.map(floor_one, xmls, chunksize=16))
+        floor_rounds.append(time.perf_counter() - started)
+    lawdiff_seconds, floor_seconds = min(lawdiff_rounds), min(floor_rounds)
+    ratios = sorted(a / b for a, b in zip(lawdiff_rounds, floor_rounds))
     xml_mb = sum(r["xml_bytes"] for r in results if "xml" in r) / 1e6
     peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
-    print(f"{'tool':<34}{'seconds':>9}{'docs/s':>9}{'MB/s':>8}")
+    print(f"{f'tool (best of {len(lawdiff_rounds)} rounds)':<34}{'seconds':>9}{'docs/s':>9}{'MB/s':>8}")
     print(f"{'lawdiff convert+validate':<34}{lawdiff_seconds:>9.1f}{len(files) / lawdiff_seconds:>9.0f}{megabytes / lawdiff_seconds:>8.1f}")
     print(f"{'lxml parse+strict XSD (floor)':<34}{floor_seconds:>9.1f}{len(xmls) / floor_seconds:>9.0f}{xml_mb / floor_seconds:>8.1f}")
-    print(f"ratio to floor: {lawdiff_seconds / floor_seconds:.2f}x   peak RSS per process: {peak / 1024:.0f} MB   "
+    print(f"ratio to floor: {lawdiff_seconds / floor_seconds:.2f}x best/best, {ratios[len(ratios) // 2]:.2f}x median of "
+          f"{len(ratios)} rounds ({ratios[0]:.2f}-{ratios[-1]:.2f}; lawdiff "
+          f"{', '.join(f'{t:.1f}' for t in lawdiff_rounds)} s, floor {', '.join(f'{t:.1f}' for t in floor_rounds)} s)")
+    print(f"peak RSS per process: {peak / 1024:.0f} MB   "
           f"input {megabytes:.1f} MB, XML {xml_mb:.1f} MB, jobs {args.jobs}")
     _corpus_table(results)
     scratch.cleanup()
