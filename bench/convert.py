@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -71,15 +72,10 @@ def main() -> None:
     jobs = [(f, str(Path(scratch.name) / f"{i}.xml")) for i, f in enumerate(files)]
     lawdiff_rounds, floor_rounds = [], []
     for _ in range(max(1, args.rounds)):
-        started = time.perf_counter()
-        with ProcessPoolExecutor(args.jobs) as pool:
-            results = list(pool.map(convert_one, jobs, chunksize=16))
-        lawdiff_rounds.append(time.perf_counter() - started)
+        seconds, results = _timed_map(convert_one, jobs, args.jobs)
+        lawdiff_rounds.append(seconds)
         xmls = [r["xml"] for r in results if "xml" in r]
-        started = time.perf_counter()
-        with ProcessPoolExecutor(args.jobs) as pool:
-            list(pool.map(floor_one, xmls, chunksize=16))
-        floor_rounds.append(time.perf_counter() - started)
+        floor_rounds.append(_timed_map(floor_one, xmls, args.jobs)[0])
     lawdiff_seconds, floor_seconds = min(lawdiff_rounds), min(floor_rounds)
     ratios = sorted(a / b for a, b in zip(lawdiff_rounds, floor_rounds))
     xml_mb = sum(r["xml_bytes"] for r in results if "xml" in r) / 1e6
@@ -88,13 +84,21 @@ def main() -> None:
     print(f"{f'tool (best of {len(lawdiff_rounds)} rounds)':<34}{'seconds':>9}{'docs/s':>9}{'MB/s':>8}")
     print(f"{'lawdiff convert+validate':<34}{lawdiff_seconds:>9.1f}{len(files) / lawdiff_seconds:>9.0f}{megabytes / lawdiff_seconds:>8.1f}")
     print(f"{'lxml parse+strict XSD (floor)':<34}{floor_seconds:>9.1f}{len(xmls) / floor_seconds:>9.0f}{xml_mb / floor_seconds:>8.1f}")
-    print(f"ratio to floor: {lawdiff_seconds / floor_seconds:.2f}x best/best, {ratios[len(ratios) // 2]:.2f}x median of "
+    print(f"ratio to floor: {lawdiff_seconds / floor_seconds:.2f}x best/best, {statistics.median(ratios):.2f}x median of "
           f"{len(ratios)} rounds ({ratios[0]:.2f}-{ratios[-1]:.2f}; lawdiff "
           f"{', '.join(f'{t:.1f}' for t in lawdiff_rounds)} s, floor {', '.join(f'{t:.1f}' for t in floor_rounds)} s)")
     print(f"peak RSS per process: {peak / 1024:.0f} MB   "
           f"input {megabytes:.1f} MB, XML {xml_mb:.1f} MB, jobs {args.jobs}")
     _corpus_table(results)
     scratch.cleanup()
+
+
+def _timed_map(function, items: list, jobs: int) -> tuple[float, list]:
+    """Wall-clock seconds of mapping ``function`` over ``items`` in a fresh pool, and the results."""
+    started = time.perf_counter()
+    with ProcessPoolExecutor(jobs) as pool:
+        results = list(pool.map(function, items, chunksize=16))
+    return time.perf_counter() - started, results
 
 
 def _corpus_table(results: list[dict]) -> None:
