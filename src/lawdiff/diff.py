@@ -27,12 +27,16 @@ from .render.plaintext import render_provision
 from .textdiff import Op, diff_text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Change:
     """One aligned pair with its character edits (``ops``) and its 款/项 pairs
     (``children``).  Both are functions of ``kind``, ``old`` and ``new`` —
     which is why they take no part in ``==`` — given on construction, or
-    worked out on first access when left ``None`` (an ``unchanged`` pair)."""
+    worked out on first access when left ``None`` (an ``unchanged`` pair).
+
+    Read-only by convention, not ``frozen``: a comparison builds one per
+    article (1,260 for the 民法典), and a frozen dataclass's ``__init__``
+    (``object.__setattr__`` per field) costs four times as much."""
 
     kind: str
     old: Provision | None
@@ -44,13 +48,13 @@ class Change:
     @property
     def ops(self) -> tuple[Op, ...]:
         if self.given_ops is None:
-            object.__setattr__(self, "given_ops", _ops(self.old, self.new))
+            self.given_ops = _ops(self.old, self.new)
         return self.given_ops
 
     @property
     def children(self) -> tuple["Change", ...]:
         if self.given_children is None:
-            object.__setattr__(self, "given_children", _inner_changes(self.kind, self.old, self.new))
+            self.given_children = _inner_changes(self.kind, self.old, self.new)
         return self.given_children
 
     @property
