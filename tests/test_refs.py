@@ -270,9 +270,41 @@ def one(text: str, article: int = 5, paragraph: int = 2):
     ("，由征兵办公室统一编造《新兵花名册》", []),  # a roll
     ("，适用海事诉讼特别程序法第六条的规定和民事诉讼法的其他有关规定",
      [("external", "海事诉讼特别程序法第六条", (), "海事诉讼特别程序法"), ("external", "民事诉讼法", (), "民事诉讼法")]),
+    ("，扣缴义务人采取第一、二款所列手段", [("internal", "第一、二款", (), "")]),
+    ("，适用当时的法律、行政法规及司法解释", [("generic", "法律、行政法规及司法解释", (), "")]),
+    ("，费率依照有关法律、行政法规和国务院的规定执行", [("generic", "有关法律、行政法规和国务院的规定", (), "")]),
+    ("，宣传保障妇女权益的法律、法规、规章和其他规范性文件", [("generic", "法律、法规、规章和其他规范性文件", (), "")]),
+    ("，构成公司法第一百五十二条规定的损害股东利益行为的，依照该法承担民事责任",
+     [("external", "公司法第一百五十二条", (), "公司法"), ("external", "该法", (), "公司法")]),
+    ("，属于商标法第十一条第一款第（二）项规定的情形。不影响其识别功能的，不属于该项所规定的情形",
+     [("external", "商标法第十一条第一款第（二）项", (), "商标法"), ("external", "该项", (), "商标法")]),
+    ("，协助以上各款所指主管部门监督", [("internal", "以上各款", (), "")]),
+    ("，公共信息标志的设置必须符合国家及杭州市的有关规定", [("generic", "国家及杭州市的有关规定", (), "")]),
+    ("，按照省和绍兴市有关规定执行", [("generic", "省和绍兴市有关规定", (), "")]),
+    ("，工作人员违反法律援助有关规定的", [("generic", "法律援助有关规定", (), "")]),
+    ("，具有符合环境保护等有关法律、法规和强制性标准要求的拆解场地", [("generic", "环境保护等有关法律、法规", (), "")]),
+    ("，当事人依照民法典等有关法律规定", [("external", "民法典", (), "民法典"), ("generic", "有关法律", (), "")]),
+    ("，遵守旅游景区安全、卫生等管理规定", [("generic", "旅游景区安全、卫生等管理规定", (), "")]),
+    ("，已经法律规定的民主议定程序通过", [("generic", "法律", (), "")]),
+    ("，教育和推动村民履行法律规定的义务", [("generic", "法律", (), "")]),  # a relative clause: no subject
+    ("，以及下级政府落实省有关规定的情况", [("generic", "省有关规定", (), "")]),  # 落实: no place name
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_reference_forms(text, expected):
     assert one(text) == expected
+
+
+def test_an_amending_decisions_chain_and_quoted_text_are_the_amended_acts():
+    from datetime import date
+    from lawdiff.eids import assign_eids
+    from lawdiff.model import Expression, Provision, Work
+
+    text = "1.将名称、第一条、第三条中的“侵犯”修改为“侵害”。\n2.将第四十五条修改为：\n“法律或者行政法规对债权转让另有规定的除外。”"
+    title = "最高人民法院关于修改《最高人民法院关于审理某类纠纷案件的若干规定》的决定"
+    work = Work(title, "cn", "regulation", "decision", date(2020, 1, 1))
+    expression = Expression(work, date(2020, 1, 1), assign_eids((Provision("paragraph", text=text),)))
+    act = "最高人民法院关于审理某类纠纷案件的若干规定"
+    assert [(r.kind, r.text, r.target_work) for r in find_references(expression)] == [
+        ("external", "名称、第一条、第三条", act), ("external", "第四十五条", act), ("generic", "法律或者行政法规", "")]
 
 
 def test_no_pattern_lost_a_quantifier_to_string_formatting():

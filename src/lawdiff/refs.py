@@ -6,7 +6,7 @@ Kinds (``Reference.kind``):
   a bare ``第十二条第二款``, ``前款``, ``前两款``, ``前条``, ``本条第二款``, ranges and lists
   (``第十条至第十五条``, ``第三条、第五条``), ``第十条之一``;
 * ``external`` — another act: ``《中华人民共和国网络安全法》第二十一条``, a bare title
-  ``《数据安全法》``, and the same act cited again without its title (``该法第X条``);
+  ``《数据安全法》``, and the same act cited again without its title (``该法第X条``, ``依照该法``);
 * ``generic`` — ``有关法律、行政法规``, ``国家有关规定`` and the like: references a
   drafter makes on purpose without naming a target, unresolvable by design.
 
@@ -41,13 +41,14 @@ _ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:(?:、|至第?){_N})+条)"  # 第三、�
 _ONE = rf"(?:(?:第{_N}编(?:第{_N}分编)?)?(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}编(?:第{_N}分编)?(?:第{_N}章(?:第{_N}节)?)?|第{_N}章(?:第{_N}节)?|附录(?:{_CN}|[ⅠⅡⅢⅣⅤⅥ]{{1,3}})|附件(?:{_CN})?(?!《)|第{_N}部分|第[IVX]{{1,4}}A?部(?!分)|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
 _TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或|及)第|至第?){_ITEM_NO}[款项]|至{_N}条|、{_N}条(?:之{_CN})?|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
-_PARTS = rf"(?:第{_ITEM_NO}款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项: within this article
+_PARTS = rf"(?:第{_ITEM_NO}(?:、{_ITEM_NO})*款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项, 第一、二款: within this article
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本实施条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律(?:[、和]|或者)?(?:其他)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)?(?:国务院有关)?(?:部门)?规章(?!制度))?(?:或者规范性文件|、国务院决定|[、和]司法解释)?(?:和(?:上级|全国)?人民代表大会及其常务委员会(?:的)?决议、决定)?"  # a list of kinds of law
-_NOT_LAW = "(?!义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题)"  # 法律援助…
+_KINDS = r"法律(?:[、和]|或者)?(?:其他)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)?(?:国务院有关)?(?:部门)?规章(?!制度))?(?:(?:或者|[、和]|以及)(?:其他)?规范性文件|、国务院决定|(?:[、和及]|以及)司法解释)?(?:和(?:上级|全国)?人民代表大会及其常务委员会(?:的)?决议、决定)?"  # a list of kinds of law
+_LAW_NOUNS = "义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题"
+_NOT_LAW = f"(?!{_LAW_NOUNS})"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|中国|我国|国家|省|本省|直辖市|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、|以及|及)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
 
@@ -70,7 +71,8 @@ PATTERNS = [
         rf"(?:(?:（[^（）]{{0,24}}(?:号|章)）|[（(]以下简?称[^（）()]{{1,24}}[）)])?(?P<chain>原?{_CHAIN}))?")),
     ("external-implementing", re.compile(r"(?<=[》）法]及)其(?:实施(?:条例|细则|办法)|补充规定)")),  # 《…检疫法》及其实施条例
     ("external-again", re.compile(rf"(?:该法|该条例|该规定|该办法|该公约)(?P<chain>{_CHAIN})"
-                                  rf"|该条(?![例款件])(?:第{_N}款)?(?:第{_ITEM_NO}项)?|该安排|上述安排")),  # 婚姻法第四十六条…该条规定
+                                  rf"|该条(?![例款件])(?:第{_N}款)?(?:第{_ITEM_NO}项)?|该安排|上述安排"
+                                  r"|(?<=依照|依据|根据|按照|违反|适用)该法(?![人院律规官庭定典])")),  # 婚姻法第四十六条…该条规定; 依照该法承担
     ("external-bare", re.compile(
         rf"(?:(?<=依照)|(?<=依据)|(?<=根据)|(?<=按照)|(?<=违反)|(?<=适用)|(?<=符合)|(?<=实施)|(?<=构成)|(?<=执行)"
         r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)|(?<=比照)|(?<=除)|(?<=我国)"
@@ -87,13 +89,13 @@ PATTERNS = [
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款(?!项)|条(?![款件文例约])|项(?!目))"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?(?:(?:以及|和|及|、)(?:{_SELF})?{_ARTICLES}{_TAIL})?"
                             rf"|本条[甲乙丙丁戊]款|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
-                            rf"|本(?:条款?|款){_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列)|上述条款|本条各款")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
-    ("amended-part", re.compile(rf"(?<=将)(?:引言|名称|(?:正文)?第{_N}段)(?=修改为)")),  # an interpretation's 引言, in the decision amending it
+                            rf"|本(?:条款?|款){_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列|所规定)|上述条款|本条各款|以上各款")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
+    ("amended-part", re.compile(rf"(?<=将)(?:引言|名称|(?:正文)?第{_N}段)(?=修改为)|(?<=将)(?:名称|引言)、{_CHAIN}")),  # an interpretation's 引言, in the decision amending it; 将名称、第一条中的“侵犯”
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         r"法律(?:和|或者)国务院的行政法规、决定、命令|"  # the 立法法's formula for what rules rest on
         rf"(?:{_ISSUERS})?{_KINDS}等(?:有关|相关)?规定|"  # 法律、法规等有关规定: after kinds of law 等 closes the list
-        rf"(?:{_ISSUERS})?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)(?<!法的)(?<!条的)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有(?:特别|专门)?规定|"
+        rf"(?:{_ISSUERS})?(?:有关)?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)(?<!法的)(?<!条的)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有(?:特别|专门)?规定|"
         r"(?:国务院|国家)(?:(?:和|、)(?:省|市|本省|本市))?(?:[^，。；：\s]{0,16}?(?:部门|机关|政府))?另有(?:特别|专门)?规定|法律和司法解释另有(?:特别|专门)?规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
         rf"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国|所在国家或者地区|该国|仲裁地|(?:仲裁机构)?所在地|经常居所地|(?:香港|澳门)特别行政区(?:(?:、|和|或者)(?:香港|澳门)特别行政区)?)的?法律{_NOT_LAW}|"  # another state's law as the source of a rule
         r"国际条约(?:另有规定|(?=的规定|的有关规定|同|有不同规定))|(?<=参加的)(?:有关)?国际条约(?:、协定)?|(?:(?:有关|相关)|(?<=参照|依照|按照|根据|遵循|遵守))国际惯例(?:或者其他规定)?|"  # …缔结或者参加的国际条约同本规则有不同规定的
@@ -112,11 +114,12 @@ PATTERNS = [
         rf"|(?:(?<=受)|(?<=侵犯))(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
         rf"|(?:(?<=没有)|(?<={_SUBJECT_VERBS})){_KINDS}(?:(?:或者|和)国务院的?(?:决定|规定))?"
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
-        rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>法律、?(?:行政)?法规(?:、司法解释|、(?:部门)?规章(?!制度))?)"
+        rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>{_KINDS})"
         r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据)|(?<=以及)|(?<=法规和))(?:(?!本|有关)[^\W\d_]|、(?=国务院)|(?<=[^\W\d_]{2})、(?=[^\W\d_]{2})){2,30}?(?:部门|机关|机构|委员会)的规定"  # an issuer's rules
-        r"|(?:(?<=违反|熟悉|依照|按照|根据|遵守|符合))[^\W\d_本的等法]{2,8}?(?:管理规定|处罚规定|保管规定|监管规定|保密规定|安全规定|生产规定|管理法律|法规(?!定))"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规
+        r"|(?:(?<=违反|熟悉|依照|按照|根据|遵守|符合))[^\W\d_本的等法]{2,8}?(?:(?:、[^\W\d_本的等法]{2,8}?)+等)?(?:管理规定|处罚规定|保管规定|监管规定|保密规定|安全规定|生产规定|管理法律|法规(?!定))"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规; 遵守旅游景区安全、卫生等管理规定
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
+        rf"|{_KINDS}(?<=规范性文件)"  # 宣传…的法律、法规、规章和其他规范性文件: a list this long needs no verb
         rf"|{_KINDS}(?:或者国务院(?:决定|规定))?(?=规定|禁止|明确|的|中的|依据|授权|允许|要求|已|未|尚未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"
         rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,8}}?的?(?:{_KINDS}|法规|法律(?=的|规定|[，。；]))"  # 有关税收法律、行政法规
         rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?的?相关(?:{_KINDS}|法律|法规|规定)"  # 依照企业登记相关法律
@@ -127,16 +130,16 @@ PATTERNS = [
         rf"|(?:{_ISSUERS}|全国人民代表大会常务委员会|中央军委|(?<=以及)[^\W\d_]{{2,12}}?)关于(?:[^\W\d_]|、){{2,24}}?的(?:有关)?规定"  # 国家关于禁止或者限制寄递物品的规定
         rf"|{_ISSUERS}有关(?:[^\W\d_、]{{2,8}}、)+[^\W\d_、]{{2,8}}?等规定"  # 国家有关工资、福利待遇等规定
         rf"|(?<=宪法[和、])(?:{_KINDS}|法律{_NOT_LAW})"  # 保障宪法和法律法规实施
-        rf"|(?:(?<=^)|(?<=[。；])){_KINDS}(?=等?对|或者)"  # 法律、行政法规对…另有规定的
+        rf"|(?:(?<=^)|(?<=[。；“])){_KINDS}(?=等?对|或者)"  # 法律、行政法规对…另有规定的; “法律或者… opening an amended text
         r"|(?:(?<=其他)|(?<=依照)|(?<=依据)|(?<=按照)|(?<=根据)|(?<=符合)|(?<=等)|(?<=违反))法律(?=的有关规定|的规定|和|及|[、，。；]|规定|相关规定|强制性规定|采取|予以|关于|对)"
         r"|(?:(?<=当时的)|(?<=前的)|(?<=没有)|(?<=在)|(?<=由)|(?<=）)|(?<=违反了)|(?<=不按)|(?<=以及)|(?<=包括))法律(?=规定|没有规定)"
-        r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定|规定的)"
-        r"|(?:(?<=^)|(?<=[，。；\n]))法律(?=和《|、《|规定的)")),  # bare 法律 last
+        r"|(?:(?<=[，；])|(?<=或者))法律(?=有规定|没有规定|另有规定)"
+        r"|(?:(?<=^)|(?<=[，。；\n]))法律(?=和《|、《)|法律(?=规定的)")),  # bare 法律 last; 法律规定的程序: the source of a rule
 ]
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("及其",), "external-again": ("该", "上述安排"),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条", "本款", "该款", "该项", "上述"), "amended-part": ("引言", "名称", "段"), "parts": ("第",), "generic": ("法", "规", "条约", "惯例")}
+          "relative": ("前", "本条", "本款", "该款", "该项", "上述", "以上"), "amended-part": ("引言", "名称", "段"), "parts": ("第",), "generic": ("法", "规", "条约", "惯例")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|提供|引用|制订|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
@@ -146,7 +149,7 @@ _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏|熟悉
                       r"|有关(?:[^\W\d_、]{1,8}、)+[^\W\d_、]{1,8}的)$")  # 遵守有关商标、专利的法律、行政法规
 _ITEM_WORDS = rf"(?:(?!{_SUBJECT_VERBS})[^\W\d_]){{2,10}}"
 _SUBJECTS = re.compile(rf"(?:(?:^|(?<=[，；]))(?P<listed>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}(?:等|及其他))"
-                       rf"|(?:{_SUBJECT_VERBS})(?P<subjects>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}(?<![和及与])等?))$")  # 物价、…、治安等有关法律、法规
+                       rf"|(?:{_SUBJECT_VERBS})(?P<subjects>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}(?<![和及与])等?|{_ITEM_WORDS}(?<![和及与法例典约》])等))$")  # 物价、…、治安等有关法律、法规; 符合环境保护等有关法律
 _CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)"
                         r"(?P<issuer>[^\W\d_]{0,10}(?:机关|部门|政府|机构|委员会|国务院|法院|检察院)(?:和|与|或者))$")
 _NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
@@ -183,6 +186,11 @@ _TIME_AFTER = re.compile(r"(?:公布|颁布)?(?:施行|实施)(?:以?前|以?后
 _SELF_ABOUT = re.compile(rf"(?:{_SELF})(?:对|关于)[^，。；：]*$")
 _KINDS_OF = re.compile(rf"(?:法律|法规|规章|法|条例|{_SELF})(?:的?其他|中)$|(?:法律|法规|规章)$")  # 民事诉讼法的其他有关规定: the act's
 _NOUN_END = re.compile(r"(?:法律|法规|规章|司法解释)$")
+_LAW_NOUN = re.compile(_LAW_NOUNS)  # 法律援助: 法律 modifies the noun after it
+#: 国家及杭州市的有关规定: a place's level word takes in its name (2-4 characters after a conjunction or
+#: verb) and the issuers coordinated with it; not 下级政府落实省有关规定
+_PLACE_LEVEL = re.compile(r"[省市县区州]的?有关规定")
+_PLACE_NAME = re.compile(rf"(?:^|[和及与、]|{_SUBJECT_VERBS}|参照)[^\W\d_]{{2,4}}$")
 
 #: Words that end the phrase before a bare act name (属于反垄断法第十三条).
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
@@ -308,6 +316,8 @@ def _as_cited_before(references: list[Reference], text: str) -> list[Reference]:
         if r.kind == "internal" and previous is not None and previous.kind == "external" and "第" in previous.text \
                 and r.text.startswith("第") and _CRIME_BETWEEN.fullmatch(text, previous.end, r.start):
             r = replace(r, kind="external", target_work=previous.target_work, target_eids=())
+        elif r.text in ("该款", "该项") and previous is not None and previous.kind == "external" and "第" in previous.text:
+            r = replace(r, kind="external", target_work=previous.target_work, target_eids=())  # 商标法第十一条第一款第（二）项…该项
         elif r.text.startswith("该") and r.kind == "external" and previous is not None:
             if previous.kind == "internal" and r.text.startswith("该条"):
                 r = replace(r, kind="internal", target_work="",
@@ -415,7 +425,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     if span == "有关规定" and _POINTS_BACK.search(before):
         return None  # …另有规定的，按照有关规定执行: the rules just named
     if span in ("有关规定", "的有关规定") or span.startswith("的有关法") \
-            or span.startswith("有关法") and before.endswith("的") and not before.endswith(("时的", "前的", "后的")):
+            or span.startswith("有关法") and before.endswith("的") and not before.endswith(("时的", "前的", "后的")) \
+            or _PLACE_LEVEL.fullmatch(span) and bool(_PLACE_NAME.search(before)):
         if _ACT_END.search(before) or _KINDS_OF.search(before):
             return None  # 海关法的有关规定, 法律、法规的其他有关规定: the act or the kinds of law just named
         first = start  # 国家外事政策和有关规定: a coordinated item is not a qualifier
@@ -424,10 +435,12 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
                 listed or text[start - 2:start - 1] in ("省", "市", "县", "区"))) \
                 and not (text[start - 1] in "和与及" and (start == first or not _ISSUER_END.search(text[:start - 1]))
                          and not text.endswith("中华人民共和", 0, start)) \
-                and not _ends_the_qualifier(text[:start]) and not _NOUN_END.search(text[:start]):
+                and not _ends_the_qualifier(text[:start]) and not _kind_of_law_ends(text, start):
             start -= 1
         if text[start - 1:start] == "》" and start < first or _PRIVATE_RULES.search(text, 0, first):
             return None  # 《…保险法》中保险合同的有关规定: the act just named; 协议书有关规定: no law
+    elif span == "法律" and text.startswith("规定的", end):
+        pass  # 履行法律规定的义务: a relative clause, nothing before it qualifies the 法律
     elif (subjects := _SUBJECTS.search(before)) and not _ACTS_LISTED.search(subjects.group()) \
             and (span.startswith(("有关法", "相关法")) or span.startswith("法律")
                  and subjects["subjects"] and subjects["subjects"].endswith("等")):
@@ -454,6 +467,12 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
             return None  # 其他法律的有关规定: the 法律 is the reference
         start += 1
     return start
+
+
+def _kind_of_law_ends(text: str, start: int) -> bool:
+    """A kind of law before the qualifier ends it (其他法律的有关规定: that 法律 is the reference),
+    unless it modifies the noun after it (法律援助有关规定)."""
+    return bool(_NOUN_END.search(text, 0, start)) and not (text.endswith("法律", 0, start) and _LAW_NOUN.match(text, start))
 
 
 def _ends_the_qualifier(before: str) -> bool:
@@ -501,7 +520,7 @@ _BARE_PARAGRAPH = re.compile(rf"第({_N})款")
 
 def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
-    if match.group() in ("该款", "该项", "上述条款", "本条各款"):
+    if match.group() in ("该款", "该项", "上述条款", "本条各款", "以上各款"):
         return ()  # the 款/项 just cited: resolved with it
     if match.group().startswith(("本条", "本款")) and not match["unit"]:  # not 本条前款
         if not match["para"]:
