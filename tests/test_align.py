@@ -88,6 +88,26 @@ def test_diff_text_is_deterministic_and_whole_characters():
     assert all(len(text) > 0 for _, text in diff_text(old, new))
 
 
+_EDIT_ALPHABET = "第十一二条款项之甲乙，。\n 𠀀"  # tokens (第十一条, 之一), a non-BMP character, spaces
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_EDIT_ALPHABET, max_size=14), st.text(_EDIT_ALPHABET, min_size=1, max_size=6),
+       st.integers(0, 14), st.booleans())
+def test_single_edit_shortcut_gives_what_diff_match_patch_gives(text, piece, at, insert):
+    """An insertion or deletion of ``piece`` anywhere, the shortcut against the full path."""
+    import lawdiff.textdiff as textdiff
+
+    at = min(at, len(text))
+    old, new = (text, text[:at] + piece + text[at:]) if insert else (text[:at] + piece + text[at:], text)
+    shortcut = diff_text(old, new)
+    original, textdiff._single_edit = textdiff._single_edit, lambda *args: None
+    try:
+        assert shortcut == diff_text(old, new)
+    finally:
+        textdiff._single_edit = original
+
+
 # ---------------------------------------------------------------- properties
 
 SEED_ARTICLES = list(convert_file(SEED).expression.articles())

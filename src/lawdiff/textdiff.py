@@ -41,6 +41,9 @@ def diff_text(old: str, new: str) -> tuple[Op, ...]:
     if not old or not new:  # what diff-match-patch answers too
         return ((1, new),) if new else ((-1, old),)
     old_matches, new_matches = list(_SPECIAL.finditer(old)), list(_SPECIAL.finditer(new))
+    single = _single_edit(old, new, old_matches, new_matches)
+    if single is not None:
+        return single
     specials = dict.fromkeys(match[0] for match in old_matches + new_matches)
     codes = dict(zip(specials, map(chr, range(0x100000, 0x100000 + len(specials)))))
     old_coded, new_coded = _Coded(old, old_matches, codes), _Coded(new, new_matches, codes)
@@ -56,6 +59,34 @@ def diff_text(old: str, new: str) -> tuple[Op, ...]:
         if op >= 0:
             at_new += len(text)
     return tuple(op for op in ops if op[1])
+
+
+def _single_edit(old: str, new: str, old_matches: list[re.Match],
+                 new_matches: list[re.Match]) -> tuple[Op, ...] | None:
+    """The edits of a pure insertion or deletion (most amendments to a 款:
+    ``增加``, ``删去``), worked out without diff-match-patch, or None for any
+    other edit.  The same edits as the full path, which for one edit comes down
+    to where the edit stands in the range it could slide over: diff-match-patch
+    puts it after the longest common prefix (``k``) and then moves it only to
+    the very start, when the text before it is a suffix of the edit (its
+    ``diff_cleanupMerge``); its semantic cleanup scores every place inside the
+    range alike, as no private code point is a letter, digit or space, and keeps
+    the rightmost.  That holds character for character only when no special
+    token touches the range (a token is one code): otherwise None."""
+    short, long, op = (old, new, 1) if len(old) < len(new) else (new, old, -1)
+    size = len(long) - len(short)
+    if not size:
+        return None
+    k = _ENGINE.diff_commonPrefix(short, long)
+    if long[k + size:] != short[k:]:
+        return None
+    low = len(short) - _ENGINE.diff_commonSuffix(short, long)  # the leftmost place the edit can slide to
+    for matches, high in ((old_matches, k + size * (op < 0)), (new_matches, k + size * (op > 0))):
+        if any(match.start() < high and match.end() > low for match in matches):
+            return None
+    if 0 < k < len(short) and long[k:k + size].endswith(long[:k]):
+        k = 0
+    return tuple((kind, text) for kind, text in ((0, long[:k]), (op, long[k:k + size]), (0, long[k + size:])) if text)
 
 
 _ENGINE = diff_match_patch()
