@@ -39,7 +39,7 @@ _ITEMS = rf"(?:{_NUMBERED_ITEMS}|{_ITEM}(?:(?:、|至)?{_ITEM})*项?)"
 _ARTICLE = rf"第{_N}条(?:之{_CN})?(?:第{_N}(?:、{_N})*款|前[两二三四五六七八九十]款|[甲乙丙丁戊]款)?(?:{_ITEMS}|前[两二三四五六七八九十]项)?(?:第{_N}目)?(?:但书|条首部分|开始部分)?"
 _ARTICLES = rf"(?:{_ARTICLE}|第{_N}(?:(?:、|至第?){_N})+条)"  # 第三、四、五条, 第一至第三条
 _ONE = rf"(?:(?:第{_N}编(?:第{_N}分编)?)?(?:第{_N}章)?(?:第{_N}节)?{_ARTICLES}|第{_N}编(?:第{_N}分编)?(?:第{_N}章(?:第{_N}节)?)?|第{_N}章(?:第{_N}节)?|附录(?:{_CN}|[ⅠⅡⅢⅣⅤⅥ]{{1,3}})|附件(?:{_CN})?(?!《)|第{_N}部分|第[IVX]{{1,4}}A?部(?!分)|序言)"  # 《…》第三章, 《…公约》附录一, 《安排》序言及第一条
-_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或|及)第|至第?){_ITEM_NO}[款项]|至{_N}条|、{_N}条(?:之{_CN})?|(?:以及|和)附表)*"
+_TAIL = rf"(?:(?:、|和|或者|或|至|以及|及)(?:本条)?{_ONE}|，(?=第{_N}条){_ARTICLE}|(?:、|和|及)本条第{_N}款|(?:(?:、|和|或者|或|及)第|至第?){_ITEM_NO}[款项]|至{_N}条|(?:、|和){_N}条(?:之{_CN})?(?:第{_N}款)?|(?:以及|和)附表)*"
 _CHAIN = rf"{_ONE}{_TAIL}"
 _PARTS = rf"(?:第{_ITEM_NO}(?:、{_ITEM_NO})*款{_NUMBERED_ITEMS}?|{_NUMBERED_ITEMS})(?:(?:(?:、|和|或者|或)第|至第?){_ITEM_NO}[款项])*"  # 第79项至第81项, 第53项至63项, 第一、二款: within this article
 _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用|贯彻"  # before a subject: 违反计量法律、法规
@@ -47,10 +47,11 @@ _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本实施条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
 _KINDS = r"法律(?:[、和]|或者)?(?:其他)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)?(?:国务院有关)?(?:部门)?规章(?!制度))?(?:(?:或者|[、和]|以及)(?:其他)?规范性文件|、国务院决定|(?:[、和及]|以及)司法解释)?(?:和(?:上级|全国)?人民代表大会及其常务委员会(?:的)?决议、决定)?"  # a list of kinds of law
-_LAW_NOUNS = "义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题"
+_LAW_NOUNS = "的适用问题|义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题"
 _NOT_LAW = f"(?!{_LAW_NOUNS})"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|中国|我国|国家|省|本省|直辖市|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、|以及|及)?)+的?"
 _QUALIFIER = rf"(?:{_ISSUERS})?的?"  # 国家和本市的有关规定; 其他 only after issuers: 国家和本市的其他有关规定
+_TOPIC = rf"(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、])"  # one character of a subject: 有关税收法律
 
 #: Short titles of the national laws (generated from the corpus, see tests/test_law_titles.py):
 #: a law cited by name without 《》 is one of these, or an older one the heuristics catch.
@@ -80,12 +81,12 @@ PATTERNS = [
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
         rf"(?P<title>(?:(?:(?!{_VERBS})|(?<=法律)(?=适用法))[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:其他)?(?:有关|相关|相应)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
-        r"|(?P<bare>)(?=[和及与对、，。；等“]|保护|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
+        r"|(?P<bare>)(?=[和及与对、，。；等“中]|保护|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
         rf"(?<=[法典则例约])(?P<implementing>实施条例|实施细则)?(?P<chain>原?{_CHAIN})")),  # the title: looked up before it
     ("internal", re.compile(rf"(?:(?P<self>{_SELF}))?(?P<chain>(?:{_ARTICLES}|(?<!法例)第{_N}章(?:第{_N}节)?(?!《)"
                             rf"|第{_N}部分{_NUMBERED_ITEMS}){_TAIL})")),  # 第一部分第一项 of the document's own list
-    ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL}|附件{_CN}(?!《)|附录(?:{_CN})?(?!《))")),
+    ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL}|附件{_CN}(?!《)|附录(?:{_CN})?(?!《)|附表(?:{_CN}|中[（(]{_CN}[)）])?(?!《))")),  # 本解释附表中（一）
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款(?!项)|条(?![款件文例约])|项(?!目))"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?(?:(?:以及|和|及|、)(?:{_SELF})?{_ARTICLES}{_TAIL})?"
                             rf"|本条[甲乙丙丁戊]款|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
@@ -96,7 +97,7 @@ PATTERNS = [
         r"法律(?:和|或者)国务院的行政法规、决定、命令|"  # the 立法法's formula for what rules rest on
         rf"(?:{_ISSUERS})?{_KINDS}等(?:有关|相关)?规定|"  # 法律、法规等有关规定: after kinds of law 等 closes the list
         rf"(?:{_ISSUERS})?(?:有关)?法律(?:、(?:行政)?法规)?(?:和|及|以及|或者)(?:(?:{_ISSUERS})?(?:其他)?有关规定|{_ISSUERS}(?<=的)规定)|(?<!没有)(?<!法的)(?<!条的)相应(?:的)?规定(?!的数量)|国家另有规定|法律另有(?:特别|专门)?规定|"
-        r"(?:国务院|国家)(?:(?:和|、)(?:省|市|本省|本市))?(?:[^，。；：\s]{0,16}?(?:部门|机关|政府))?另有(?:特别|专门)?规定|法律和司法解释另有(?:特别|专门)?规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
+        r"(?:国务院|国家)(?:(?:和|、)(?:省|市|本省|本市))?(?:[^，。；：\s]{0,16}?(?:部门|机关|政府))?另有(?:特别|专门)?规定|法律[和、]司法解释另有(?:特别|专门)?规定|(?<=以及)国务院有关决定|"  # 国务院和国务院财政、税务主管部门另有规定
         rf"(?:该)?外国(?:的)?法律|(?:被请求方|执行地|驻在国|所在国|所在国家或者地区|该国|仲裁地|(?:仲裁机构)?所在地|经常居所地|(?:香港|澳门)特别行政区(?:(?:、|和|或者)(?:香港|澳门)特别行政区)?)的?法律{_NOT_LAW}|"  # another state's law as the source of a rule
         r"国际条约(?:另有规定|(?=的规定|的有关规定|同|有不同规定))|(?<=参加的)(?:有关)?国际条约(?:、协定)?|(?:(?:有关|相关)|(?<=参照|依照|按照|根据|遵循|遵守))国际惯例(?:或者其他规定)?|"  # …缔结或者参加的国际条约同本规则有不同规定的
         r"(?:有关|相关)?法律(?:法规|、法律解释)?(?:、|和|及|或者)(?:法律解释或者)?司法解释(?:、(?:其他)?规范性文件)?|"  # 法律、法律解释或者司法解释
@@ -107,7 +108,7 @@ PATTERNS = [
         rf"{_ISSUERS}有关(?:(?!规定|有关|标准|法律|法规|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?(?<!部门)(?<!机关)(?<!机构)(?:(?<=文件)(?=的?规定)|(?<!文件)的?规定)|"  # 国务院有关文件规定: the 文件
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
-        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关的?|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等|和))相关)"
+        rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关的?|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等|和)|(?<=部门的|机关的|机构的)|(?<=委员会的))相关)"
         rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|(?:行政)?规章(?!制度)|(?:行政)?规范性文件|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         rf"|(?:{_ISSUERS})?{_KINDS}(?:或者国务院(?:决定|规定|[^\W\d_]{{0,12}}?(?:部门|机构))|以及[^。；，]{{0,24}}?)?另有(?:特别|专门)?规定"
@@ -116,12 +117,13 @@ PATTERNS = [
         r"|(?<=依照|根据|按照)法律、(?:国家|本省|本市)?有关规定|(?<=依照|根据|按照|适用)法律和司法解释"
         rf"|(?<={_SUBJECT_VERBS})(?:(?!{_SUBJECT_VERBS}|有关|相关)[^\W\d_]){{2,10}}?(?P<kinds>{_KINDS})"
         r"|(?:(?<=按照)|(?<=依照)|(?<=符合)|(?<=根据)|(?<=以及)|(?<=法规和))(?:(?!本|有关)[^\W\d_]|、(?=国务院)|(?<=[^\W\d_]{2})、(?=[^\W\d_]{2})){2,30}?(?:部门|机关|机构|委员会)的规定"  # an issuer's rules
-        r"|(?:(?<=违反|熟悉|依照|按照|根据|遵守|符合))[^\W\d_本的等法]{2,8}?(?:(?:、[^\W\d_本的等法]{2,8}?)+等)?(?:管理规定|处罚规定|保管规定|监管规定|保密规定|安全规定|生产规定|管理法律|法规(?!定))"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规; 遵守旅游景区安全、卫生等管理规定
+        r"|(?:(?<=违反|熟悉|依照|按照|根据|遵守|符合))(?:[^\W\d_本的等法]|（[^\W\d_]）){2,8}?(?:(?:、[^\W\d_本的等法]{2,8}?)+等)?(?:管理规定|处罚规定|保管规定|监管规定|保密规定|安全规定|生产规定|保障规定|管理法律|法规(?!定))"  # 违反治安管理规定, 违反交通运输管理法规, 违反狩猎法规, 违反国（边）境管理法规; 遵守旅游景区安全、卫生等管理规定
+        rf"|(?<={_SUBJECT_VERBS})(?:有关)?(?:(?!有关)[^\W\d_本的等法第条]){{2,14}}(?:、[^\W\d_本的等法第条]{{2,14}})+等规定"  # 执行…实名登记、限量销售等规定
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
         rf"|{_KINDS}(?<=规范性文件)"  # 宣传…的法律、法规、规章和其他规范性文件: a list this long needs no verb
-        rf"|{_KINDS}(?:或者国务院(?:决定|规定))?(?=规定|禁止|明确|的|中的|依据|授权|允许|要求|已|未|尚未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"
-        rf"|(?:{_ISSUERS})?有关(?:(?!法|规|有关|部门|机关|地方|{_SUBJECT_VERBS}|{_VERBS})[^\W\d_、]){{2,8}}?的?(?:{_KINDS}|法规|法律(?=的|规定|[，。；]))"  # 有关税收法律、行政法规
+        rf"|{_KINDS}(?:或者国务院(?:决定|规定(?!的)))?(?=规定|禁止|明确|的|中的|关于|依据|授权|允许|要求|已|未|尚未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"  # …或者国务院规定的其他形式: 规定 the verb
+        rf"|(?:{_ISSUERS})?有关(?:{_TOPIC}{{2,8}}、)*{_TOPIC}{{2,8}}?(?<![和及与])的?(?:{_KINDS}|法规|法律(?=的|规定|[，。；]))"  # 有关税收法律、行政法规; 有关A、B管理法律 (not 有关方针、政策和法规)
         rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?的?相关(?:{_KINDS}|法律|法规|规定)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
         rf"|(?<=破坏)(?:{_ISSUERS})?{_KINDS}(?=实施)"  # 破坏国家法律、行政法规实施
@@ -144,7 +146,7 @@ _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|提供|引用|制订|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
 #: 违反土地管理、…、税收及其他法律、法规), unless it names an act or the document itself (遵守宪法和法律、法规).
-_SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏|熟悉)"
+_SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏|熟悉|履行)"
                       rf"(?P<subject>(?:(?!{_SUBJECT_VERBS})[^\W\d_]){{2,10}}|(?:[^\W\d_]{{2,10}}、)+[^\W\d_]{{1,10}}(?:及|和|以及)其他"
                       r"|有关(?:[^\W\d_、]{1,8}、)+[^\W\d_、]{1,8}的)$")  # 遵守有关商标、专利的法律、行政法规
 _ITEM_WORDS = rf"(?:(?!{_SUBJECT_VERBS})[^\W\d_]){{2,10}}"
@@ -157,9 +159,10 @@ _NOT_SUBJECT = re.compile(r"(?:法|条例|规定|办法|本|其他|有关|相关
                           r"(?:施行|实施)以?[前后]的?$|"  # 企业破产法施行前的法律: a time
                           r"依照|按照|根据|依据|遵守|违反|执行|适用|应当|可以|必须|"
                           r"^(?:本|其他)|(?:法|条例)(?:和|及|与|、)|^(?:当时|以前|过去|现行)的?$")  # 当时的法律: a time
-_ACT_END = re.compile(rf"(?:(?:法|条例|公约|条约|议定书|协定|》|{_SELF}|[条款项目编章节])|(?:法|条例)“[^“”]{{1,30}}”)的?$")
+_ACT_END = re.compile(rf"(?:(?:法|条例|公约|条约|议定书|协定|》|{_SELF}|[条款项目编章节])|(?:法|条例)“[^“”]{{1,30}}”|》[（(][^（）()]{{1,30}}号[)）])的?$")  # 《…通知》（林濒发〔2012〕239号）的有关规定
 #: 《药品经营许可证》, 《检察建议书》, 《委托调查函》, 《人民法院报》, 《外债变动反馈表》 (not 《…国际分类表》)
 _INSTRUMENT = re.compile(r"(?:证|证明|证书|执照|簿|(?:收取|收件|交接)清单|书|函|报|集|(?:通知|联系|通关)单|名册|(?:登记|申请|反馈|审批|备案|报告|统计|调查|审核|情况|名单|推荐|执行|申报|评审|考核|意见)表)$")
+_SUBMITTED = re.compile(r"(?:提交|报送|递交|出具)(?:《[^《》]+》、?)*$")  # 提交《…申请书》、《最终安全分析报告》: the applicant's
 _EDITION = re.compile(r"[（(][^（）()]*[)）]$")  # 《摄制电影片许可证(单片)》: a certificate still
 _OWN_ANNEX = re.compile(rf"(?P<self>(?:{_SELF})附件)?$|(?:{_SELF})所附的?$")
 _ISSUER_END = re.compile(r"(?:国家|省|市|县|区|中央|政府|部门|机关|机构|委员会|国务院)$")  # 国家和市人民政府的有关规定
@@ -177,8 +180,12 @@ _ARTICLE_NUMBER = re.compile(r"art_(\d+)")
 #: 本条例附件《…清单》(以下简称《管制清单》): the short title names the document's own annex.
 _ANNEX_ALIAS = re.compile(rf"(?:{_SELF})(?:所附|附件)的?《[^《》]+》[（(]以下简称《(?P<alias>[^《》]+)》[)）]")
 _SELF_INSIDE = re.compile(rf"{_SELF}|本章|本节")  # 适用本章有关规定: the document's own
+_VERB_PHRASE = re.compile(rf"(?:{_SUBJECT_VERBS}|参照)(?:本省|本市|国家|省|市)?(?:保护|促进|支持|鼓励|扶持|[^{_STOPS}]*?(?:从事|擅自|未经))[^{_STOPS}]*的?$")
+_IN_ACT = re.compile(r"》中(?:(?!规定)[^，。；：《》])*$")  # 《…保险法》中保险经营规则及监督管理的有关规定: the act's
 _PRIVATE_RULES = re.compile(r"(?:协议书|章程|本宗教|招投标文件|招标文件|投标文件)的?$")  # not 合同: 技术秘密许可合同的有关规定 are the code's
 _CRIME_BETWEEN = re.compile(r"[^\W\d_]{1,20}(?:、[^\W\d_]{1,20})*罪(?:[、，]|或者)")  # …规定的损害商业信誉、商品声誉罪，
+_ARTICLE_FIRST = re.compile(rf"第{_N}条")
+_SAME_SENTENCE = re.compile(r"(?:[^。；：\n本]|本人){0,25}")  # close by, no self-reference (本条例第五条) or new sentence between
 _SELF_START = re.compile(rf"(?:{_SELF})自")  # 第四十二条本条例自…施行: an article label run into the text
 _SELF_FIRST = re.compile(rf"(?:{_SELF})第")
 #: 《…城市房地产管理法》施行后订立的合同: a time, not a citation
@@ -196,7 +203,7 @@ _PLACE_NAME = re.compile(rf"(?:^|[和及与、]|{_SUBJECT_VERBS}|参照)[^\W\d_]
 _BEFORE_TITLE = ("属于", "违反", "依照", "依据", "根据", "按照", "适用", "符合", "以及", "对于", "关于", "即", "的",
                  "和", "或者", "及", "与", "为", "是", "由", "在", "经", "实施", "构成", "执行", "修正后", "后", "其他")
 _PHRASE_BEFORE = re.compile(rf"(?:^|[{re.escape(_STOPS)}]|{'|'.join(_BEFORE_TITLE)})$")
-_ONE_RE = re.compile(rf"第(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第[（(]?(?P<i>{_N})[)）]?项)?")
+_ONE_RE = re.compile(rf"(?:第|(?<=[、和至]))(?P<a>{_N})条(?:之(?P<s>{_CN}))?(?:第(?P<p>{_N})款)?(?:第[（(]?(?P<i>{_N})[)）]?项)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,12 +316,15 @@ def _widens(reference: Reference, earlier: Reference) -> bool:
 def _as_cited_before(references: list[Reference], text: str) -> list[Reference]:
     """``该条``, ``该法第X条`` mean what the provision cited just before: the document's own
     article when that was internal (本规定第二条…该条规定), else that act (婚姻法第四十六条…该条规定);
-    so does a bare chain after a crime name (刑法第三百八十九条行贿罪、第三百九十三条单位行贿罪)."""
+    so does a bare chain after a crime name (刑法第三百八十九条行贿罪、第三百九十三条单位行贿罪) and a
+    bare article later in the same sentence (有刑事诉讼法第二百二十七条规定的情形之一，或者违反第二百二十八条)."""
     out = []
     for r in references:
         previous = out[-1] if out else None
         if r.kind == "internal" and previous is not None and previous.kind == "external" and "第" in previous.text \
-                and r.text.startswith("第") and _CRIME_BETWEEN.fullmatch(text, previous.end, r.start):
+                and r.text.startswith("第") and (_CRIME_BETWEEN.fullmatch(text, previous.end, r.start)
+                                                 or _ARTICLE_FIRST.match(r.text)
+                                                 and _SAME_SENTENCE.fullmatch(text, previous.end, r.start)):
             r = replace(r, kind="external", target_work=previous.target_work, target_eids=())
         elif r.text in ("该款", "该项") and previous is not None and previous.kind == "external" and "第" in previous.text:
             r = replace(r, kind="external", target_work=previous.target_work, target_eids=())  # 商标法第十一条第一款第（二）项…该项
@@ -360,8 +370,9 @@ def _reference(kind: str, match: re.Match, node: Provision, article: Provision, 
     if kind == "external":
         title, before = match.group("title"), node.text[:match.start()]
         if before.endswith("抚按") or _ALIAS_BEFORE.search(before) or title.endswith("请示") or _TIME_AFTER.match(node.text, match.end()) or \
+                title.endswith("报告") and _SUBMITTED.search(before) or \
                 _INSTRUMENT.search(_EDITION.sub("", title)) and "关于" not in title and not title.endswith("议定书"):
-            return None  # an alias, a book sworn on, a request, a certificate, form, letter or newspaper: not law
+            return None  # an alias, a book sworn on, a request, a report submitted, a certificate, form, letter or newspaper: not law
         if (annex := _OWN_ANNEX.search(before)) and annex.group():  # 本条例所附《…表》, 本条例附件《…清单》
             start = annex.start("self") if annex["self"] else match.start()
             return Reference("internal", node.text[start:match.end()], node.eid, start, match.end())
@@ -424,7 +435,7 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     span, before = text[start:end], text[:start]
     if span == "有关规定" and _POINTS_BACK.search(before):
         return None  # …另有规定的，按照有关规定执行: the rules just named
-    if span in ("有关规定", "的有关规定") or span.startswith("的有关法") \
+    if span in ("有关规定", "的有关规定", "的相关规定") or span.startswith("的有关法") \
             or span.startswith("有关法") and before.endswith("的") and not before.endswith(("时的", "前的", "后的")) \
             or _PLACE_LEVEL.fullmatch(span) and bool(_PLACE_NAME.search(before)):
         if _ACT_END.search(before) or _KINDS_OF.search(before):
@@ -437,7 +448,10 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
                          and not text.endswith("中华人民共和", 0, start)) \
                 and not _ends_the_qualifier(text[:start]) and not _kind_of_law_ends(text, start):
             start -= 1
-        if text[start - 1:start] == "》" and start < first or _PRIVATE_RULES.search(text, 0, first):
+        if _VERB_PHRASE.search(text, 0, first):
+            start = first  # 保护文物的有关规定, 本省支持…发展的有关规定: a relative clause, not a qualifier
+        if text[start - 1:start] == "》" and start < first or _PRIVATE_RULES.search(text, 0, first) \
+                or _IN_ACT.search(text, 0, first):
             return None  # 《…保险法》中保险合同的有关规定: the act just named; 协议书有关规定: no law
     elif span == "法律" and text.startswith("规定的", end):
         pass  # 履行法律规定的义务: a relative clause, nothing before it qualifies the 法律
