@@ -104,7 +104,7 @@ def align_siblings(old: Sequence[Provision], new: Sequence[Provision], *, thresh
             return [(_number_kind(a, b), a, b, 1.0) if k not in in_place else ("modified", a, b, round(in_place[k], 4))
                     for k, (a, b) in enumerate(zip(old, new))]
     matched = _exact_anchors(old_text, new_text)
-    backbone = _Backbone(_longest_increasing(sorted(matched.items(), key=itemgetter(1))))
+    backbone = _Backbone(_longest_increasing(list(matched.items())))
     old_grams = _LazyGrams(old_text)
     new_grams = _LazyGrams(new_text)
     similar = _rewritten_in_place(old_text, new_text, matched, backbone, threshold)
@@ -115,15 +115,15 @@ def align_siblings(old: Sequence[Provision], new: Sequence[Provision], *, thresh
         pairs.append((i, j, kind, 1.0))
     for (i, j), score in similar.items():
         kind = "moved" if backbone.crossed_by(i, j) else "modified"
-        pairs.append((i, j, kind, score))
+        pairs.append((i, j, kind, round(score, 4)))
     paired = {**matched, **{i: j for i, j in similar}}
     for i, j in _fill_gaps(paired, len(old), len(new)):
         score = _dice(old_grams[i], new_grams[j])
         if score >= gap_threshold:
             paired[i] = j
-            pairs.append((i, j, "modified", score))
+            pairs.append((i, j, "modified", round(score, 4)))
     pairs += _splits_and_merges(old_grams, new_grams, paired, containment)
-    return [(kind, old[i] if i is not None else None, new[j] if j is not None else None, round(score, 4))
+    return [(kind, old[i] if i is not None else None, new[j] if j is not None else None, score)
             for i, j, kind, score in _document_order(pairs)]
 
 
@@ -152,10 +152,15 @@ def _edited_in_place(old_text: list[str], new_text: list[str], threshold: float)
 def own_text(provision: Provision) -> str:
     """A provision's words without its number label: what alignment compares
     (its own text, then every non-empty descendant's, one a line)."""
-    if not provision.children:
+    children = provision.children
+    if not children:
         return provision.text
     texts = [provision.text]
-    _add_texts(provision.children, texts)
+    for child in children:  # the first level unrolled: a call fewer per article (a fifth of the cost)
+        if child.text:
+            texts.append(child.text)
+        if child.children:
+            _add_texts(child.children, texts)
     return "\n".join(texts)
 
 
@@ -176,7 +181,7 @@ def _number_kind(a: Provision, b: Provision) -> str:
 
 def _exact_anchors(old_text: list[str], new_text: list[str]) -> dict[int, int]:
     """Equal texts paired, the k-th occurrence in the old list with the k-th
-    in the new one."""
+    in the new one; in new order."""
     first = dict(zip(reversed(old_text), range(len(old_text) - 1, -1, -1)))  # each text's first place
     later: dict[str, list[int]] = defaultdict(list)  # the other places of a text found twice or more
     if len(first) < len(old_text):
@@ -193,11 +198,12 @@ def _exact_anchors(old_text: list[str], new_text: list[str]) -> dict[int, int]:
     return matched
 
 
-def _longest_increasing(items: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Longest subsequence of (old, new) pairs, sorted by new, increasing in old."""
+def _longest_increasing(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of (old, new) pairs, sorted by new, increasing in old;
+    in order."""
     olds = [i for i, _ in items]
     if olds == sorted(olds):  # nothing moved, the common case: the whole sequence, no search
-        return set(items)
+        return items
     tails: list[int] = []
     tail_index: list[int] = []
     parents = [-1] * len(items)
@@ -209,19 +215,18 @@ def _longest_increasing(items: list[tuple[int, int]]) -> set[tuple[int, int]]:
         else:
             tails[slot], tail_index[slot] = i, index
         parents[index] = tail_index[slot - 1] if slot else -1
-    longest, index = set(), tail_index[-1] if tail_index else -1
+    longest, index = [], tail_index[-1] if tail_index else -1
     while index >= 0:
-        longest.add(items[index])
+        longest.append(items[index])
         index = parents[index]
-    return longest
+    return longest[::-1]
 
 
 class _Backbone:
     """The unmoved pairs, increasing in both old and new position."""
 
-    def __init__(self, pairs: set[tuple[int, int]]):
-        self.pairs = pairs
-        ordered = sorted(pairs)
+    def __init__(self, ordered: list[tuple[int, int]]):
+        self.pairs = set(ordered)
         self.olds = [a for a, _ in ordered]
         self.news = [b for _, b in ordered]
 
@@ -297,6 +302,8 @@ def _similar_pairs(old_grams: _LazyGrams, new_grams: _LazyGrams, matched: dict[i
     free_old = [i for i in range(len(old_grams)) if i not in matched]
     taken_new = set(matched.values())
     free_new = [j for j in range(len(new_grams)) if j not in taken_new]
+    if not free_old or not free_new:
+        return {}
     if len(free_old) == 1 and len(free_new) == 1:  # one 款 rewritten, the common case: no index to build
         (i,), (j,) = free_old, free_new
         score = _pair_score(old_grams.texts[i], new_grams.texts[j], threshold)
@@ -375,7 +382,7 @@ def _fill_gaps(paired: dict[int, int], old_count: int, new_count: int) -> list[t
     rewritten, as a drafter's ``第一款修改为`` says, if they share some words."""
     if len(paired) in (old_count, new_count):  # one side wholly paired: no gap holds both
         return []
-    anchors = sorted(_longest_increasing(sorted(paired.items(), key=itemgetter(1))))
+    anchors = _longest_increasing(sorted(paired.items(), key=itemgetter(1)))
     olds = _unpaired_by_gap(old_count, paired, [i for i, _ in anchors])
     news = _unpaired_by_gap(new_count, set(paired.values()), [j for _, j in anchors])
     found = []
@@ -436,7 +443,7 @@ def _leftovers(grams: _LazyGrams, others: _LazyGrams, partner: dict[int, int], c
     for index in sorted(set(range(len(grams))).difference(partner)):
         near = [partner[k] for k in range(index - _WINDOW, index + _WINDOW + 1) if k in partner]
         best = _best_container(grams[index], others, near, containment)
-        yield index, best, (_contained(grams[index], others[best]) if best is not None else 0.0)
+        yield index, best, (round(_contained(grams[index], others[best]), 4) if best is not None else 0.0)
 
 
 _WINDOW = 3

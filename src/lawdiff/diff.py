@@ -90,13 +90,10 @@ def diff_documents(old: Expression, new: Expression) -> DocumentDiff:
 
 
 def _changes(old: Sequence[Provision], new: Sequence[Provision]) -> tuple[Change, ...]:
-    return tuple(_change(*line) for line in align_siblings(old, new))
-
-
-def _change(kind: str, old: Provision | None, new: Provision | None, similarity: float) -> Change:
-    if kind == "unchanged":
-        return Change(kind, old, new, similarity)
-    return Change(kind, old, new, similarity, _ops(old, new), _inner_changes(kind, old, new))
+    """An ``unchanged`` pair is left to work out its edits and 款/项 pairs on access."""
+    return tuple(Change(kind, a, b, similarity) if kind == "unchanged"
+                 else Change(kind, a, b, similarity, _ops(a, b), _inner_changes(kind, a, b))
+                 for kind, a, b, similarity in align_siblings(old, new))
 
 
 def _ops(old: Provision | None, new: Provision | None) -> tuple[Op, ...]:
