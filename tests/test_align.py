@@ -108,6 +108,24 @@ def test_single_edit_shortcut_gives_what_diff_match_patch_gives(text, piece, at,
         textdiff._single_edit = original
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text("甲乙丙丁，。\n ", max_size=30), st.text("甲乙丙丁，。\n ", max_size=30))
+def test_pair_score_is_the_dice_score_of_the_bigram_multisets(a, b):
+    """The prefix/suffix shortcut of ``_pair_score`` against the plain multiset
+    Dice score (a small alphabet, so bigrams repeat and middles are short)."""
+    from collections import Counter
+
+    from lawdiff.align import _pair_score
+
+    def grams(text):
+        compact = "".join(text.split())
+        return Counter(compact[k:k + 2] for k in range(len(compact) - 1)) if len(compact) > 1 else Counter(compact)
+
+    first, second = grams(a), grams(b)
+    total = sum(first.values()) + sum(second.values())
+    assert _pair_score(a, b, 0.0) == (2 * sum((first & second).values()) / total if total else 1.0)
+
+
 # ---------------------------------------------------------------- properties
 
 SEED_ARTICLES = list(convert_file(SEED).expression.articles())

@@ -237,21 +237,24 @@ class _Backbone:
 
 
 class _Grams:
-    """A text's character bigrams as a multiset: ``counts`` in order of first
-    occurrence, and ``occurrences`` — every bigram once, its second occurrence
-    as ``(bigram, 1)``, and so on — so that the size of a multiset intersection
-    is one C-level set intersection instead of a ``Counter &`` loop."""
+    """A text's character bigrams as a multiset: ``distinct`` in order of first
+    occurrence (a dict used as an ordered set), and ``occurrences`` — every
+    bigram once, its second occurrence as ``(bigram, 1)``, and so on — so that
+    the size of a multiset intersection is one C-level set intersection
+    instead of a ``Counter &`` loop.  Only the repeats are counted: building a
+    ``Counter`` of every bigram cost half of this for a short text."""
 
-    __slots__ = ("counts", "occurrences", "size")
+    __slots__ = ("distinct", "occurrences", "size")
 
     def __init__(self, text: str):
         compact = "".join(text.split())
         grams = list(map(add, compact, compact[1:])) if len(compact) > 1 else list(compact)
-        self.counts = Counter(grams)
-        self.occurrences = set(self.counts)
-        if len(self.occurrences) < len(grams):
-            self.occurrences.update((gram, k) for gram, count in self.counts.items() if count > 1
-                                    for k in range(1, count))
+        self.distinct = dict.fromkeys(grams)
+        self.occurrences = set(self.distinct)
+        if len(self.distinct) < len(grams):
+            seen: set[str] = set()
+            repeats = Counter(gram for gram in grams if gram in seen or seen.add(gram))
+            self.occurrences.update((gram, k) for gram, count in repeats.items() for k in range(1, count + 1))
         self.size = len(grams)
 
     def common(self, other: "_Grams") -> int:
@@ -310,16 +313,16 @@ def _similar_pairs(old_grams: _LazyGrams, new_grams: _LazyGrams, matched: dict[i
         return {(i, j): score} if score is not None else {}
     postings: dict[str, list[int]] = defaultdict(list)
     for i in free_old:
-        for gram in old_grams[i].counts:
+        for gram in old_grams[i].distinct:
             postings[gram].append(i)
     frequent = {gram for gram, posting in postings.items() if len(posting) > max_postings}
     rare = {gram: posting for gram, posting in postings.items() if gram not in frequent}
-    old_rare = {i: len(old_grams[i].counts) - len(frequent.intersection(old_grams[i].counts)) for i in free_old}
+    old_rare = {i: len(old_grams[i].distinct) - len(frequent.intersection(old_grams[i].distinct)) for i in free_old}
     scored = []
     for j in free_new:
         b = new_grams[j]
-        hits = Counter(chain.from_iterable(filter(None, map(rare.get, b.counts))))
-        b_rare = len(b.counts) - len(frequent.intersection(b.counts))
+        hits = Counter(chain.from_iterable(filter(None, map(rare.get, b.distinct))))
+        b_rare = len(b.distinct) - len(frequent.intersection(b.distinct))
         for i, shared in hits.most_common(8):
             a = old_grams[i]
             if _may_match(a, b, a.size - old_rare[i] + shared, b.size - b_rare + shared, threshold):
@@ -347,11 +350,24 @@ def _pair_score(a: str, b: str, threshold: float) -> float | None:
         suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
         head, tail = max(prefix - 1, 0), max(suffix - 1, 0)
         middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
-        shared = _Grams(middle_a).common(_Grams(middle_b)) if min(len(middle_a), len(middle_b)) > 1 else 0
+        shared = _middles_common(middle_a, middle_b)
         common, size_a, size_b = head + tail + shared, len(a) - 1, len(b) - 1
     total = size_a + size_b
     score = 2 * common / total if total else 1.0
     return score if score >= threshold or _kept_whole(common, min(size_a, size_b)) else None
+
+
+def _middles_common(a: str, b: str) -> int:
+    """Bigrams shared by two compact texts.  After a pure insertion or
+    deletion one middle is the single bigram around the edit, and whether it
+    is shared is a substring test (two adjacent characters of a text without
+    whitespace are one of its bigrams)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 2:
+        return 0
+    if len(short) == 2:
+        return int(short in long)
+    return _Grams(a).common(_Grams(b))
 
 
 def _common_prefix(a: str, b: str) -> int:

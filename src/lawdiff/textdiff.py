@@ -29,8 +29,12 @@ from diff_match_patch import diff_match_patch
 from .numerals import NUMERAL_CHARS
 
 Op = tuple[int, str]  # (-1 deleted | 0 kept | 1 inserted, text)
+_REFERENCE = rf"第[{NUMERAL_CHARS}]+[条款项章节编目](?:之[一二三四五六七八九十]+)?"
 #: Tokens that are not one BMP character: references, and characters beyond the BMP.
-_SPECIAL = re.compile(rf"第[{NUMERAL_CHARS}]+[条款项章节编目](?:之[一二三四五六七八九十]+)?|[\U00010000-\U0010FFFF]")
+_SPECIAL = re.compile(rf"{_REFERENCE}|[\U00010000-\U0010FFFF]")
+#: The same for a text without characters beyond the BMP (nearly every text): a
+#: pattern that starts with a literal is searched for that literal alone, in half the time.
+_SPECIAL_BMP = re.compile(_REFERENCE)
 _SHIFTED = 0x0F  # third UTF-32 byte of U+FXXXX (Private Use Area-A)
 
 
@@ -40,7 +44,7 @@ def diff_text(old: str, new: str) -> tuple[Op, ...]:
         return ((0, old),) if old else ()
     if not old or not new:  # what diff-match-patch answers too
         return ((1, new),) if new else ((-1, old),)
-    old_matches, new_matches = list(_SPECIAL.finditer(old)), list(_SPECIAL.finditer(new))
+    old_matches, new_matches = _specials(old), _specials(new)
     single = _single_edit(old, new, old_matches, new_matches)
     if single is not None:
         return single
@@ -59,6 +63,13 @@ def diff_text(old: str, new: str) -> tuple[Op, ...]:
         if op >= 0:
             at_new += len(text)
     return tuple(op for op in ops if op[1])
+
+
+def _specials(text: str) -> list[re.Match]:
+    """The special tokens of ``text``: UTF-16 is longer than two bytes a
+    character only if some character lies beyond the BMP."""
+    beyond_bmp = len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
+    return list((_SPECIAL if beyond_bmp else _SPECIAL_BMP).finditer(text))
 
 
 def _single_edit(old: str, new: str, old_matches: list[re.Match],
