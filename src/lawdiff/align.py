@@ -101,7 +101,7 @@ def align_siblings(old: Sequence[Provision], new: Sequence[Provision], *, thresh
     if len(old) == len(new):
         in_place = _edited_in_place(old_text, new_text, threshold)
         if in_place is not None:
-            return [(_number_kind(a, b), a, b, 1.0) if k not in in_place else ("modified", a, b, round(in_place[k], 4))
+            return [(_number_kind(a, b), a, b, 1.0) if k not in in_place else ("modified", a, b, _rounded(in_place[k]))
                     for k, (a, b) in enumerate(zip(old, new))]
     matched = _exact_anchors(old_text, new_text)
     backbone = _Backbone(_longest_increasing(list(matched.items())))
@@ -115,16 +115,22 @@ def align_siblings(old: Sequence[Provision], new: Sequence[Provision], *, thresh
         pairs.append((i, j, kind, 1.0))
     for (i, j), score in similar.items():
         kind = "moved" if backbone.crossed_by(i, j) else "modified"
-        pairs.append((i, j, kind, round(score, 4)))
+        pairs.append((i, j, kind, _rounded(score)))
     paired = {**matched, **{i: j for i, j in similar}}
     for i, j in _fill_gaps(paired, len(old), len(new)):
         score = _dice(old_grams[i], new_grams[j])
         if score >= gap_threshold:
             paired[i] = j
-            pairs.append((i, j, "modified", round(score, 4)))
+            pairs.append((i, j, "modified", _rounded(score)))
     pairs += _splits_and_merges(old_grams, new_grams, paired, containment)
     return [(kind, old[i] if i is not None else None, new[j] if j is not None else None, score)
             for i, j, kind, score in _document_order(pairs)]
+
+
+def _rounded(score: float) -> float:
+    """A similarity as reported (对照表, JSON): four places, rounded where the
+    score is made, so the exact pairs' 1.0 is never rounded again."""
+    return round(score, 4)
 
 
 def _edited_in_place(old_text: list[str], new_text: list[str], threshold: float) -> dict[int, float] | None:
@@ -459,7 +465,7 @@ def _leftovers(grams: _LazyGrams, others: _LazyGrams, partner: dict[int, int], c
     for index in sorted(set(range(len(grams))).difference(partner)):
         near = [partner[k] for k in range(index - _WINDOW, index + _WINDOW + 1) if k in partner]
         best = _best_container(grams[index], others, near, containment)
-        yield index, best, (round(_contained(grams[index], others[best]), 4) if best is not None else 0.0)
+        yield index, best, (_rounded(_contained(grams[index], others[best])) if best is not None else 0.0)
 
 
 _WINDOW = 3
