@@ -46,7 +46,7 @@ _SUBJECT_VERBS = "违反|遵守|按照|依照|根据|依据|执行|符合|适用
 _VERBS = "依照|依据|根据|按照|违反|适用|符合|实施|构成|执行"
 #: How a document names itself before a chain (本条例第十一条, 本补充安排第一条).
 _SELF = "本《(?:办法|条例|规定|细则)》|本法|本条例|本实施条例|本规定|本实施办法|本实施细则|本办法|本细则|本决定|本解释|本补充安排|本安排|本规则|本准则|本章程"
-_KINDS = r"法律(?:[、和]|或者)?(?:其他)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)?(?:国务院有关)?(?:部门)?规章(?!制度))?(?:(?:或者|[、和]|以及)(?:其他)?规范性文件|、国务院决定|(?:[、和及]|以及)司法解释)?(?:和(?:上级|全国)?人民代表大会及其常务委员会(?:的)?决议、决定)?"  # a list of kinds of law
+_KINDS = r"法律(?:[、和]|或者)?(?:其他)?(?:行政)?法规(?:[、和](?:[^\W\d_、]{1,4}(?:、[^\W\d_、]{1,4}){0,2}|[^\W\d_、]{1,6}(?:人民代表大会|人大)及其常务委员会制定的)?地方性法规)?(?:(?:[、和]|或者)?(?:国务院有关)?(?:部门)?规章(?!制度)|和规章制度)?(?:(?:或者|[、和]|以及)(?:其他)?规范性文件|、国务院决定|(?:[、和及]|以及)司法解释)?(?:和(?:上级|全国)?人民代表大会及其常务委员会(?:的)?决议、决定)?"  # a list of kinds of law
 _LAW_NOUNS = "的适用问题|义务|援助|服务|顾问|文书|文件|知识|意识|素质|责任|效力|地位|关系|事务|工作|职业|咨询|监督|问题|手续|程序|适用指引|适用问题"
 _NOT_LAW = f"(?!{_LAW_NOUNS})"  # 法律援助…
 _ISSUERS = r"(?:(?:中华人民共和国|中国|我国|国家|省|本省|直辖市|市|本市|地方|自治区|国务院|中央军事委员会|军队)(?:和|与|或者?|、|以及|及)?)+的?"
@@ -79,7 +79,7 @@ PATTERNS = [
         r"|(?<=属于)|(?<=与)|(?<=和)|(?<=有)|(?<=及)|(?<=或者)|(?<=为)|(?<=参照)|(?<=比照)|(?<=除)|(?<=我国)"
         r"|(?<=^)|(?<=[，。；、：（]))"
         r"(?=[^\W\d_]{0,20}法)"  # fail fast: a title has 法 within 21 characters
-        rf"(?P<title>(?:(?:(?!{_VERBS})|(?<=法律)(?=适用法))[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
+        rf"(?P<title>(?:(?:(?!{_VERBS})|(?<=法律)(?=适用法))[^\W\d_第条款项本该]){{1,20}}?(?:(?<!办)(?<!性)法|法典|(?<=民法)[总通]则)(?:实施条例|实施细则|(?<=刑法)分则)?)"
         rf"(?:(?P<chain>原?{_CHAIN})|(?=(?:的)?(?:其他)?(?:有关|相关|相应)?规定|关于|、[^\W\d_]{{1,16}}?法(?:的)?(?:有关)?规定)"
         r"|(?P<bare>)(?=[和及与对、，。；等“中]|保护|以及|或者|所称|(?<=宪法)(?:权威|实施)|定罪|没有|均没有|应当|有关|另有规定|所附))")),  # 贯彻预算法和…: only a known law's title
     ("external-known", re.compile(  # a listed title whatever precedes it: 低于企业所得税法第四条, 涉外民事关系法律适用法第十条
@@ -89,9 +89,9 @@ PATTERNS = [
     ("internal-self", re.compile(rf"(?P<self>{_SELF})(?P<chain>(?:{_ARTICLES}|第{_N}章(?:第{_N}节)?){_TAIL}|附件{_CN}(?!《)|附录(?:{_CN})?(?!《)|附表(?:{_CN}|中[（(]{_CN}[)）])?(?!《))")),  # 本解释附表中（一）
     ("relative", re.compile(rf"(?:{_SELF}|本条)?(?:前|上述)(?P<count>[两二三四五六七八九十]?)(?P<unit>款(?!项)|条(?![款件文例约])|项(?!目))"
                             rf"(?:{_PARTS}|{_ITEMS}|但书)?(?:(?:以及|和|及|、)(?:{_SELF})?{_ARTICLES}{_TAIL})?"
-                            rf"|本条[甲乙丙丁戊]款|本条(?P<para>第{_N}(?:、{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
+                            rf"|本条[甲乙丙丁戊]款|本条(?P<para>第{_N}(?:、第?{_N})*款{_NUMBERED_ITEMS}?(?:(?:、|和|或者|至)第{_ITEM_NO}[款项])*)"
                             rf"|本(?:条款?|款){_ITEMS}(?:(?:、|和|或者|至)第{_ITEM_NO}项)*|该款(?![项额])|该项(?=规定|所列|所规定)|上述条款|本条各款|以上各款")),  # 本条(一)项, 本条款第(二)、(三)项; 该款 after 本条第二款
-    ("amended-part", re.compile(rf"(?<=将)(?:引言|名称|(?:正文)?第{_N}段)(?=修改为)|(?<=将)(?:名称|引言)、{_CHAIN}")),  # an interpretation's 引言, in the decision amending it; 将名称、第一条中的“侵犯”
+    ("amended-part", re.compile(rf"(?<=将)(?:引言|名称|(?:正文)?第{_N}段|第{_N}部分标题)(?=修改为)|(?<=将)(?:名称|引言)、{_CHAIN}")),  # an interpretation's 引言, in the decision amending it; 将名称、第一条中的“侵犯”
     ("parts", re.compile(rf"(?<![条\d])(?P<chain>{_PARTS})")),
     ("generic", re.compile(  # not right after a named act: 《X法》的有关规定 is that act
         r"法律(?:和|或者)国务院的行政法规、决定、命令|"  # the 立法法's formula for what rules rest on
@@ -109,7 +109,7 @@ PATTERNS = [
         rf"(?<={_SUBJECT_VERBS})有关(?:(?!规定|有关|标准|法律|法规|规章|{_SUBJECT_VERBS}|应当)[^\W\d_、]){{2,20}}?"
         r"(?<!部门)(?<!机关)(?<!机构)的规定|"  # 违反有关安全管理的规定  # 国家有关伤亡事故报告和调查处理的规定
         rf"(?<!》)(?<!》的)(?:{_ISSUERS}(?:其他)?|{_QUALIFIER})?(?:有关的?|(?:(?<=按照|依照|根据|依据|适用|符合|遵守|违反|执行|其他)|(?<=及|等|和)|(?<=部门的|机关的|机构的)|(?<=委员会的))相关)"
-        rf"(?:{_KINDS}|法律和行政法规|法律{_NOT_LAW}|行政法规|法规|司法解释|(?:行政)?规章(?!制度)|(?:行政)?规范性文件|规定)"
+        rf"(?:{_KINDS}|法律和行政法规|法律、规定|法律{_NOT_LAW}|行政法规|法规|司法解释|(?:行政)?规章(?!制度)|(?:行政)?规范性文件|规定)"
         r"(?:(?:和|以及|及)(?:(?!本)[^\W\d_]){0,10}?(?:的)?(?:其他)?有关规定)?"
         rf"|(?:{_ISSUERS})?{_KINDS}(?:或者国务院(?:决定|规定|[^\W\d_]{{0,12}}?(?:部门|机构))|以及[^。；，]{{0,24}}?)?另有(?:特别|专门)?规定"
         rf"|(?:(?<=受)|(?<=侵犯))(?:中华人民共和国)?{_KINDS}(?=保护)"  # 不再受法律、行政法规保护 (not the idiom 受法律保护)
@@ -122,10 +122,11 @@ PATTERNS = [
         rf"|(?:(?<=等)|(?<=其他)){_KINDS}|(?<=》等)法律{_NOT_LAW}(?![、和]|法规)"
         r"|(?<=法等)[^\W\d_本]{2,6}?(?:法规|法律)(?![、和])"  # 违反草原法等土地管理法规
         rf"|{_KINDS}(?<=规范性文件)"  # 宣传…的法律、法规、规章和其他规范性文件: a list this long needs no verb
-        rf"|{_KINDS}(?:或者国务院(?:决定|规定(?!的)))?(?=规定|禁止|明确|的|中的|关于|依据|授权|允许|要求|已|未|尚未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"  # …或者国务院规定的其他形式: 规定 the verb
+        rf"|{_KINDS}(?:或者国务院(?:决定|规定(?!的)))?(?=规定|禁止|明确|的|中的|关于|依据|授权|允许|要求|已|未|尚未|和|或者国务院规定|或者我国|或者中华人民共和国|以及|等依据|为依据|相抵触|不抵触|不相抵触|有规定|没有规定|没有关于|有其他规定|有[^\W\d_]{{1,4}}规定|强制性规定|、[^\W\d_]{{2,10}}?标准)"  # …或者国务院规定的其他形式: 规定 the verb
         rf"|(?:{_ISSUERS})?有关(?:{_TOPIC}{{2,8}}、)*{_TOPIC}{{2,8}}?(?<![和及与])的?(?:{_KINDS}|法规|法律(?=的|规定|[，。；]))"  # 有关税收法律、行政法规; 有关A、B管理法律 (not 有关方针、政策和法规)
         rf"|(?<={_SUBJECT_VERBS})(?!其他)(?:(?!有关|相关|法|等|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,8}}?的?相关(?:{_KINDS}|法律|法规|规定)"  # 依照企业登记相关法律
         rf"|(?<=同)(?:{_KINDS}|行政法规)(?=相抵触|抵触)"
+        rf"|(?<=政策和|政策及|政策、){_KINDS}"  # 贯彻执行国家…的方针、政策和法律、行政法规、规章
         rf"|(?<=破坏)(?:{_ISSUERS})?{_KINDS}(?=实施)"  # 破坏国家法律、行政法规实施
         r"|(?<=参照|依照|根据|按照)(?:国务院)?部门规章|(?<=参照|依照|根据|按照)地方政府规章"
         rf"|(?<={_SUBJECT_VERBS})相关(?:(?!规定|有关|相关|标准|的|{_SUBJECT_VERBS})[^\W\d_、]){{2,4}}规定"  # 符合相关安全规定
@@ -141,7 +142,7 @@ PATTERNS = [
 #: What a pattern cannot match without (a cheap test before the regex: most provisions cite nothing).
 _NEEDS = {"external": ("《",), "external-implementing": ("及其",), "external-again": ("该", "上述安排"),
           "external-bare": ("法",), "external-known": ("第",), "internal": ("第",), "internal-self": ("本",),
-          "relative": ("前", "本条", "本款", "该款", "该项", "上述", "以上"), "amended-part": ("引言", "名称", "段"), "parts": ("第",), "generic": ("法", "规", "条约", "惯例")}
+          "relative": ("前", "本条", "本款", "该款", "该项", "上述", "以上"), "amended-part": ("引言", "名称", "段", "标题"), "parts": ("第",), "generic": ("法", "规", "条约", "惯例")}
 _STOPS = "，。；：、（）《》“”,;:()\n 　"
 _VERB_END = re.compile(r"(?:按照|依照|参照|根据|依据|符合|执行|遵守|适用|违反|提供|引用|制订|按|依|由|经|或者|以及|作出|颁布|颁发|制定|发布|公布|宣传|以前|过去|当时|其他|等)$")
 #: A subject before a list of kinds of law belongs to the reference (违反计量法律、法规, 按照统计法律、行政法规,
@@ -151,7 +152,7 @@ _SUBJECT = re.compile(rf"(?:{_SUBJECT_VERBS}|和|等|加强|抗拒|破坏|熟悉
                       r"|有关(?:[^\W\d_、]{1,8}、)+[^\W\d_、]{1,8}的)$")  # 遵守有关商标、专利的法律、行政法规
 _ITEM_WORDS = rf"(?:(?!{_SUBJECT_VERBS})[^\W\d_]){{2,10}}"
 _SUBJECTS = re.compile(rf"(?:(?:^|(?<=[，；]))(?P<listed>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}(?:等|及其他))"
-                       rf"|(?:{_SUBJECT_VERBS})(?P<subjects>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}(?<![和及与])等?|{_ITEM_WORDS}(?<![和及与法例典约》])等))$")  # 物价、…、治安等有关法律、法规; 符合环境保护等有关法律
+                       rf"|(?:{_SUBJECT_VERBS})(?P<subjects>(?:{_ITEM_WORDS}、)+{_ITEM_WORDS}(?<![和及与])等?|{_ITEM_WORDS}(?:[和及与]{_ITEM_WORDS})?(?<![和及与法例典约》])等))$")  # 物价、…、治安等有关法律、法规; 符合环境保护等有关法律
 _CO_ISSUER = re.compile(r"(?:按照|依照|根据|依据|符合|执行|遵守|适用)"
                         r"(?P<issuer>[^\W\d_]{0,10}(?:机关|部门|政府|机构|委员会|国务院|法院|检察院)(?:和|与|或者))$")
 _NOT_ISSUER = re.compile(r"^本|法|条例|规定|办法|标准|规范|规则")
@@ -435,6 +436,8 @@ def _generic_start(text: str, start: int, end: int) -> int | None:
     span, before = text[start:end], text[:start]
     if span == "有关规定" and _POINTS_BACK.search(before):
         return None  # …另有规定的，按照有关规定执行: the rules just named
+    if span == "有关的规定" and _ACT_END.search(before):
+        return None  # 本规定第二十条有关的规定: that article's own
     if span in ("有关规定", "的有关规定", "的相关规定") or span.startswith("的有关法") \
             or span.startswith("有关法") and before.endswith("的") and not before.endswith(("时的", "前的", "后的")) \
             or _PLACE_LEVEL.fullmatch(span) and bool(_PLACE_NAME.search(before)):
@@ -532,6 +535,19 @@ def _article_key(one: re.Match) -> str:
 _BARE_PARAGRAPH = re.compile(rf"第({_N})款")
 
 
+_PARAGRAPH_NUMBER = re.compile(rf"(至)?第?({_N})(?=(?:、第?{_N})*款)")
+
+
+def _paragraph_numbers(chain: str) -> list[int]:
+    """The 款 a chain names: 第一、二款 and 第一、第二款 → 1, 2; 第一款至第三款 → 1, 2, 3."""
+    numbers: list[int] = []
+    for through, number in _PARAGRAPH_NUMBER.findall(chain):
+        last = cn_to_int(number)
+        numbers.extend(range(numbers[-1] + 1, last) if through and numbers else ())
+        numbers.append(last)
+    return numbers
+
+
 def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str, ...]:
     """前款 / 前两款 / 前条 / 本条第二款 → the eIds they mean here."""
     if match.group() in ("该款", "该项", "上述条款", "本条各款", "以上各款"):
@@ -539,7 +555,7 @@ def _relative(match: re.Match, article: Provision, paragraph: int) -> tuple[str,
     if match.group().startswith(("本条", "本款")) and not match["unit"]:  # not 本条前款
         if not match["para"]:
             return ()  # 本条(一)项, 本款第(一)项: points, under whichever 款 holds them
-        return tuple(f"{article.eid}__para_{cn_to_int(p)}" for p in re.findall(rf"第({_N})款", match["para"]))
+        return tuple(f"{article.eid}__para_{n}" for n in _paragraph_numbers(match["para"]))
     count = cn_to_int(match["count"]) if match["count"] else 1
     if match["unit"] == "款":
         return tuple(f"{article.eid}__para_{n}" for n in range(paragraph - count, paragraph) if n >= 1) or ("",)
