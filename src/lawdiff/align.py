@@ -474,9 +474,24 @@ _WINDOW = 3
 def _best_container(part: _Grams, others: _LazyGrams, candidates, containment: float) -> int | None:
     if part.size < 8:
         return None
-    scores = [(_contained(part, others[k]), k) for k in candidates]
+    scores = [(_contained(part, others[k]), k) for k in candidates if _may_contain(part, others.texts[k], containment)]
     score, best = max(scores, default=(0.0, None))
     return best if score >= containment else None
+
+
+def _may_contain(part: _Grams, whole: str, containment: float) -> bool:
+    """Could ``whole`` contain ``part`` at ``containment``?  Each distinct bigram
+    of ``part`` that is no substring of ``whole`` (compact, as its grams are)
+    is an occurrence outside the intersection; a neighbour that fails here,
+    as nearly every one does, never has its grams built."""
+    compact = "".join(whole.split())
+    missing = 0
+    for gram in part.distinct:
+        if gram not in compact:
+            missing += 1
+            if (part.size - missing) / part.size < containment:  # the bound, as ``_contained`` divides
+                return False
+    return True
 
 
 def _contained(part: _Grams, whole: _Grams) -> float:
