@@ -222,3 +222,21 @@ def test_diff_with_itself_is_all_unchanged():
     comparison = diff_documents(expression, expression)
     assert comparison.summary == {"unchanged": 86}
     assert all(op == 0 for c in comparison.changes for op, _ in c.ops)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("甲乙丙丁戊己庚辛，。\n ", min_size=8, max_size=40), st.text("甲乙丙丁，", max_size=20),
+       st.text("甲乙丙丁，", max_size=20), st.lists(st.integers(0, 39), max_size=6),
+       st.sampled_from([0.5, 0.75, 0.9]))
+def test_the_containment_bound_never_rules_out_a_container(part, before, after, cuts, containment):
+    """``_may_contain`` skips a neighbour without building its grams only when
+    the real containment is below the threshold, so the split/merge search finds
+    the same containers with the bound as without it.  The neighbour holds the
+    part with a few characters cut, so containment sits near each threshold."""
+    from lawdiff.align import _contained, _Grams, _may_contain
+
+    kept = "".join(c for k, c in enumerate(part) if k not in cuts)
+    whole = before + kept + after
+    grams = _Grams(part)
+    if _contained(grams, _Grams(whole)) >= containment:
+        assert _may_contain(grams, whole, containment)
